@@ -1,0 +1,115 @@
+package uk.nhs.ics.transition.app.config;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
+
+/**
+ * Axon on PostgreSQL through its JPA storage engine, with Jackson for events, messages and snapshots.
+ *
+ * <p>The serializers have their own {@link ObjectMapper}, not the web layer's: the stored form of an event must
+ * never change because someone changed how the API writes JSON. Dates are ISO strings; unknown properties are
+ * ignored so that an older reader tolerates a newer event (upcasters handle the rest, keyed on {@code @Revision}).
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+// defining the storage engine here makes Axon's JPA event store auto-configuration back off, and its entity
+// registration with it: register the event store's entities ourselves
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+public class AxonConfiguration {
+
+    /** The object mapper of stored events and messages. */
+    public static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    /** The object mapper of aggregate snapshots: an aggregate is stored as its fields, whatever their visibility. */
+    static ObjectMapper snapshotObjectMapper() {
+        return messageObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer") Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer") Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager,
+            @Value("${ics.axon.event-store.batch-size:500}") int batchSize) {
+        return JpaEventStorageEngine.builder()
+                .snapshotSerializer(JacksonSerializer.builder()
+                        .objectMapper(snapshotObjectMapper())
+                        .build())
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /** Copies the actor, role, client, request and reason of a command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new AuditCorrelationDataProvider();
+    }
+
+    /** Aggregates stay in memory while anything refers to them, so a command rarely reads its history again. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** A snapshot after every so many events, so a long stream (a scheme of thousands of items) loads quickly. */
+    @Bean
+    SnapshotTriggerDefinition snapshotTrigger(
+            Snapshotter snapshotter, @Value("${ics.axon.snapshot-threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

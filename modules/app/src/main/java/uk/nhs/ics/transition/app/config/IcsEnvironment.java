@@ -1,0 +1,71 @@
+package uk.nhs.ics.transition.app.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides, before any bean exists, which of the two ways the service runs:
+ *
+ * <ul>
+ *   <li><b>embedded default</b> (no {@code spring.datasource.url}): a PostgreSQL server started from the embedded
+ *       binaries, data in the data folder, and development tokens signed with a key kept there. It listens on
+ *       loopback only, because anyone who can reach it can mint a token;
+ *   <li><b>external</b> ({@code SPRING_DATASOURCE_URL} set): that server, and tokens from the identity provider
+ *       configured by {@code spring.security.oauth2.resourceserver.jwt.*}; no embedded server, no dev tokens.
+ * </ul>
+ *
+ * It also turns {@code LOG_FORMAT=json} into Spring Boot's structured console logging (one JSON object per line) and
+ * switches Axon's update checker off. Anything set explicitly wins over what is decided here.
+ */
+public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "ics-transition-mode";
+    public static final String EMBEDDED_DATABASE = "ics.database.embedded";
+    public static final String DEV_TOKENS = "ics.security.dev-tokens";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> decided = new HashMap<>();
+        boolean external = environment.containsProperty("spring.datasource.url");
+        boolean embedded = environment.getProperty(EMBEDDED_DATABASE, Boolean.class, !external);
+        decided.put(EMBEDDED_DATABASE, embedded);
+
+        boolean issuerConfigured = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
+        boolean devTokens = environment.getProperty(DEV_TOKENS, Boolean.class, embedded && !issuerConfigured);
+        if (devTokens && issuerConfigured) {
+            throw new IllegalStateException(DEV_TOKENS + "=true cannot be combined with an identity provider"
+                    + " (spring.security.oauth2.resourceserver.jwt.*): choose one source of trusted tokens");
+        }
+        if (!devTokens && !issuerConfigured) {
+            throw new IllegalStateException("No trusted token issuer: set spring.security.oauth2.resourceserver.jwt"
+                    + ".issuer-uri (or jwk-set-uri / public-key-location) for the identity provider, or run on the"
+                    + " embedded default, which issues its own development tokens");
+        }
+        decided.put(DEV_TOKENS, devTokens);
+        if (devTokens && !environment.containsProperty("server.address")) {
+            decided.put("server.address", "127.0.0.1");
+        }
+
+        String logFormat = environment.getProperty("LOG_FORMAT", environment.getProperty("ics.log-format", ""));
+        if ("json".equalsIgnoreCase(logFormat) && !environment.containsProperty("logging.structured.format.console")) {
+            decided.put("logging.structured.format.console", "ecs");
+        }
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+    }
+
+    @Override
+    public int getOrder() {
+        // after the configuration files and the environment have been read, before logging is set up
+        return Ordered.LOWEST_PRECEDENCE - 100;
+    }
+}

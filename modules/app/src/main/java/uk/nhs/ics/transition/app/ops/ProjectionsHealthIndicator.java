@@ -1,0 +1,52 @@
+package uk.nhs.ics.transition.app.ops;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Up when every event processor is running and none of its segments is in error. A processor in error retries by
+ * itself; until it recovers, the read side is not trustworthy and the service should not take traffic.
+ */
+@Component("projections")
+public class ProjectionsHealthIndicator implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionsHealthIndicator(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, EventProcessor> processors = processing.eventProcessors();
+        Map<String, String> states = new TreeMap<>();
+        boolean up = true;
+        for (Map.Entry<String, EventProcessor> entry : processors.entrySet()) {
+            EventProcessor processor = entry.getValue();
+            String state;
+            if (!processor.isRunning()) {
+                state = "stopped";
+                up = false;
+            } else if (processor.isError()) {
+                state = "error";
+                up = false;
+            } else if (processor instanceof StreamingEventProcessor streaming
+                    && streaming.processingStatus().values().stream().anyMatch(s -> s.isErrorState())) {
+                state = "segment in error";
+                up = false;
+            } else {
+                state = "running";
+            }
+            states.put(entry.getKey(), state);
+        }
+        return (up ? Health.up() : Health.down())
+                .withDetails(Map.copyOf(states))
+                .build();
+    }
+}

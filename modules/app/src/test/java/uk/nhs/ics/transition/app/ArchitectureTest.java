@@ -1,0 +1,129 @@
+package uk.nhs.ics.transition.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point inward: the web layer and the read side depend on the domain's messages, never the other way;
+ * the domain and the messages know nothing of Spring Web, JPA or the database, and read no clock but the one they
+ * are given. Every rule must match something ({@code archRule.failOnEmptyShould} stays on).
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "uk.nhs.ics.transition";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // the other modules arrive as jars (and the domain's test jar too): keep production classes only
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void layers_depend_inward_only() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Messages")
+                .definedBy(ROOT + ".messages..")
+                .layer("Domain")
+                .definedBy(ROOT + ".domain..")
+                .layer("Projections")
+                .definedBy(ROOT + ".projections..")
+                .layer("Audit")
+                .definedBy(ROOT + ".audit..")
+                .layer("Web")
+                .definedBy(ROOT + ".web..")
+                .layer("App")
+                .definedBy(ROOT + ".app..")
+                .whereLayer("App")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Web")
+                .mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Projections")
+                .mayOnlyBeAccessedByLayers("Web", "App")
+                .whereLayer("Audit")
+                .mayOnlyBeAccessedByLayers("Web", "App")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Projections", "Audit", "Web", "App")
+                .check(classes);
+    }
+
+    @Test
+    void messages_are_plain_java_without_spring_or_persistence() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".messages..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.persistence..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.hibernate..",
+                        "com.fasterxml.jackson.databind..")
+                .check(classes);
+    }
+
+    @Test
+    void the_domain_knows_nothing_of_spring_web_jpa_or_the_database() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.jdbc..",
+                        "org.springframework.orm..",
+                        "org.springframework.boot..",
+                        "jakarta.persistence..",
+                        "jakarta.servlet..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.hibernate..")
+                .check(classes);
+    }
+
+    @Test
+    void messages_and_domain_read_no_clock_and_make_no_random_identifiers() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".messages..", ROOT + ".domain..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(java.util.UUID.class, "randomUUID")
+                .check(classes);
+    }
+
+    @Test
+    void the_read_side_and_audit_trail_send_no_commands() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".projections..", ROOT + ".audit..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("CommandGateway")
+                .check(classes);
+    }
+}

@@ -1,0 +1,77 @@
+package uk.nhs.ics.transition.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** How the service decides between the embedded default and an external database and identity provider. */
+class IcsEnvironmentTest {
+
+    private final IcsEnvironment decider = new IcsEnvironment();
+
+    @Test
+    void without_a_database_url_the_service_runs_embedded_with_dev_tokens_on_loopback() {
+        MockEnvironment environment = new MockEnvironment();
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(IcsEnvironment.EMBEDDED_DATABASE)).isEqualTo("true");
+        assertThat(environment.getProperty(IcsEnvironment.DEV_TOKENS)).isEqualTo("true");
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void with_a_database_url_and_an_issuer_there_is_no_embedded_server_and_no_dev_tokens() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/ics")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://idp.example/realm");
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(IcsEnvironment.EMBEDDED_DATABASE)).isEqualTo("false");
+        assertThat(environment.getProperty(IcsEnvironment.DEV_TOKENS)).isEqualTo("false");
+        assertThat(environment.getProperty("server.address")).isNull();
+    }
+
+    @Test
+    void an_external_database_without_any_trusted_issuer_refuses_to_start() {
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/ics");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No trusted token issuer");
+    }
+
+    @Test
+    void dev_tokens_cannot_be_combined_with_an_identity_provider() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(IcsEnvironment.DEV_TOKENS, "true")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://idp.example/jwks");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be combined");
+    }
+
+    @Test
+    void log_format_json_turns_on_structured_console_logging() {
+        MockEnvironment environment = new MockEnvironment().withProperty("LOG_FORMAT", "json");
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    }
+
+    @Test
+    void plain_logs_stay_plain() {
+        MockEnvironment environment = new MockEnvironment();
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("logging.structured.format.console")).isNull();
+    }
+}

@@ -1,0 +1,74 @@
+package uk.nhs.ics.transition.app.skeleton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.nhs.ics.transition.app.IcsTransitionApplication;
+import uk.nhs.ics.transition.app.database.EmbeddedPostgresServer;
+import uk.nhs.ics.transition.app.support.Api;
+import uk.nhs.ics.transition.web.security.DevTokenIssuer;
+
+/**
+ * With SPRING_DATASOURCE_URL and an identity provider configured, the service uses that database, starts no
+ * embedded server, and neither has a development signing key nor serves the token endpoint.
+ */
+class ExternalDatabaseModeTest {
+
+    private static EmbeddedPostgres external;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startExternalServer() throws IOException {
+        // a stand-in for the organisation's PostgreSQL server
+        external = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopExternalServer() throws IOException {
+        external.close();
+    }
+
+    @Test
+    void no_embedded_server_no_dev_key_and_the_token_endpoint_is_absent() {
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IcsTransitionApplication.class)
+                .run(
+                        "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/realm",
+                        "--ics.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--spring.jmx.enabled=false")) {
+            Api api = new Api(
+                    ((WebServerApplicationContext) service).getWebServer().getPort());
+
+            assertThat(service.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
+            assertThat(service.getBeansOfType(DevTokenIssuer.class)).isEmpty();
+            var tokenRequest = api.post("/api/v1/dev/tokens")
+                    .json("{\"sub\":\"x\",\"roles\":[\"NATIONAL_PROGRAMME\"]}")
+                    .send();
+            assertThat(tokenRequest.status()).isEqualTo(404);
+            assertThat(tokenRequest.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(Files.exists(dataDir.resolve("dev-signing-key.jwk.json")))
+                    .isFalse();
+            assertThat(api.get("/api/v1/systems").send().status()).isEqualTo(401);
+            Long events = new JdbcTemplate(external.getPostgresDatabase())
+                    .queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+            assertThat(events)
+                    .as("the reference data went into the external database")
+                    .isGreaterThanOrEqualTo(160);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package uk.nhs.ics.transition.app.skeleton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import uk.nhs.ics.transition.app.support.EndToEndTest;
+
+/** Health for the orchestrator, metrics for the dashboards. */
+class OperationsTest extends EndToEndTest {
+
+    @Test
+    void health_is_up_with_liveness_and_readiness_groups() {
+        var health = api.get("/actuator/health").send();
+        var liveness = api.get("/actuator/health/liveness").send();
+        var readiness = api.get("/actuator/health/readiness").send();
+
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("components").fieldNames())
+                .toIterable()
+                .contains("eventStore", "projections", "db", "readinessState");
+    }
+
+    @Test
+    void prometheus_shows_axon_command_bus_event_store_and_processor_metrics_by_dimension() {
+        String metrics = api.get("/actuator/prometheus").send().body();
+
+        assertThat(metrics)
+                .contains("commandBus_")
+                .contains("payloadType=\"OpenIcsTransition\"")
+                .contains("eventStore_")
+                .contains("eventProcessor_")
+                .contains("processorName=\"reference-data\"");
+    }
+
+    @Test
+    void the_openapi_description_is_served() {
+        var docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/systems")).isTrue();
+    }
+}

@@ -1,0 +1,96 @@
+package uk.nhs.ics.transition.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every end-to-end test: the whole service on a real (embedded) PostgreSQL in a fresh folder, over real
+ * HTTP on a random port. Every subclass shares one Spring context and one database, so tests must not depend on
+ * being alone: each works on its own organisations, or on facts it asserts relative to what it found.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ics.database.durable=false")
+@Import(EndToEndTest.TestClock.class)
+public abstract class EndToEndTest {
+
+    /** The programme's business date the tests start on: the first day of the programme. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2021, 4, 1);
+
+    private static final Path DATA_DIR = freshDataDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("ics.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** Polls until the condition holds, failing after the deadline; for eventually consistent reads. */
+    protected static void eventually(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + deadline + ": " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    protected static void eventually(String what, BooleanSupplier condition) {
+        eventually(what, Duration.ofSeconds(10), condition);
+    }
+
+    private static Path freshDataDirectory() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "e2e-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the business clock with one the tests move. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(FIRST_DAY);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The region aggregate: the registration of each of the seven NHS England regions. */
+package uk.nhs.ics.transition.domain.region;

@@ -1,0 +1,22 @@
+package uk.nhs.ics.transition.messages.ccg;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+
+/** Records a variation of an agreed scheme, with its reason: an item added, amended or withdrawn. */
+public record VaryTransferScheme(
+        @TargetAggregateIdentifier CcgCode ccgCode,
+        String reason,
+        TransferItemId itemId,
+        TransferItemDetails details,
+        IcsCode receivingIcs,
+        @TargetAggregateVersion Long expectedVersion) {
+
+    public VaryTransferScheme {
+        Checks.required(ccgCode, "ccgCode");
+        reason = Checks.reason(reason);
+    }
+}

@@ -1,0 +1,10 @@
+package uk.nhs.ics.transition.messages.common;
+
+/**
+ * What a handled command answers: the aggregate's version once the change is stored, and the identifier of
+ * anything the command created (a due diligence item, a transfer item), if it created one.
+ *
+ * @param version the sequence number of the aggregate's last event, as the {@code ETag} shows it
+ * @param createdId the identifier the aggregate gave a new member, or {@code null}
+ */
+public record CommandOutcome(long version, String createdId) {}

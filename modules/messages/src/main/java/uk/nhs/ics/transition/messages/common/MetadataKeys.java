@@ -1,0 +1,33 @@
+package uk.nhs.ics.transition.messages.common;
+
+/**
+ * The metadata every command carries in and every event carries out: who made the change, in which role, from
+ * where, why, and in answer to which request. The web layer fills them from the token and the request; the
+ * correlation data provider copies them onto every event a command causes.
+ */
+public final class MetadataKeys {
+
+    /** The token's {@code sub}: the person (or {@link #SYSTEM_ACTOR}) who made the change. */
+    public static final String ACTOR = "actor";
+    /** The token's {@code name}. */
+    public static final String ACTOR_NAME = "actorName";
+    /** The role the actor used for this change, e.g. {@code PROGRAMME_MANAGER}. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The organisations the role was held for, e.g. {@code QKS} or {@code Y59}. */
+    public static final String ACTOR_SCOPE = "actorScope";
+    /** The client address the request came from. */
+    public static final String CLIENT_ADDRESS = "clientAddress";
+    /** The request the change came from: {@code X-Request-Id}, or generated. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The message that directly caused this one (a command for an event, an event for a relayed command). */
+    public static final String CAUSATION_ID = "causationId";
+    /** The reason given, where the rule asks for one. */
+    public static final String REASON = "reason";
+
+    /** The actor named on changes the service makes itself: at start-up, or relaying one aggregate's facts. */
+    public static final String SYSTEM_ACTOR = "system";
+    /** The role named on changes the service makes itself. */
+    public static final String SYSTEM_ROLE = "SYSTEM";
+
+    private MetadataKeys() {}
+}

@@ -1,0 +1,50 @@
+package uk.nhs.ics.transition.projections.reference;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.Page;
+import uk.nhs.ics.transition.projections.PageRequest;
+
+/** Reads the organisations as registered (by the {@link ReferenceDataProjection}). */
+public class ReferenceDataQueries {
+
+    private final JdbcClient jdbc;
+
+    public ReferenceDataQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RegionSummary> regions(AsOf asOf) {
+        return jdbc.sql("""
+                        SELECT r.region_code, r.name,
+                               (SELECT count(*) FROM ics_view i
+                                 WHERE i.region_code = r.region_code AND i.recorded_at <= :asOf) AS ics_count
+                          FROM region_view r
+                         WHERE r.recorded_at <= :asOf
+                         ORDER BY r.region_code""")
+                .param("asOf", asOf.bound())
+                .query((rs, n) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** ICSs, optionally of one region, ordered by code. */
+    public Page<IcsSummary> systems(String regionCode, AsOf asOf, PageRequest page) {
+        String where = " WHERE i.recorded_at <= :asOf AND (CAST(:region AS text) IS NULL OR i.region_code = :region)";
+        long total = jdbc.sql("SELECT count(*) FROM ics_view i" + where)
+                .param("asOf", asOf.bound())
+                .param("region", regionCode)
+                .query(Long.class)
+                .single();
+        List<IcsSummary> items = jdbc.sql("""
+                        SELECT i.ics_code, i.name, i.region_code, r.name
+                          FROM ics_view i LEFT JOIN region_view r ON r.region_code = i.region_code""" + where + " ORDER BY i.ics_code LIMIT :limit OFFSET :offset")
+                .param("asOf", asOf.bound())
+                .param("region", regionCode)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new IcsSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+}

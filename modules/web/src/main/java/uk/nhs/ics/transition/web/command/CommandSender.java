@@ -1,0 +1,78 @@
+package uk.nhs.ics.transition.web.command;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import uk.nhs.ics.transition.messages.common.CommandOutcome;
+import uk.nhs.ics.transition.messages.common.MetadataKeys;
+import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Role;
+
+/**
+ * Sends a command on behalf of the caller of a request and waits until its events are stored. The command carries
+ * who the caller is, the role they acted in (and for which organisations), the client address and the request's
+ * correlation id; every event the command causes carries them on into the audit trail.
+ */
+public class CommandSender {
+
+    private static final Set<String> REASON_COMPONENTS = Set.of("reason", "comments");
+
+    private final CommandGateway commands;
+
+    public CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * @param command the command
+     * @param caller who asked
+     * @param role the role that allowed it
+     * @param scope the organisation the role was used for (an ICS or region code), or {@code null} for national
+     * @param request the HTTP request, for the client address and correlation id
+     * @return the aggregate's version after the change, and anything the command created
+     */
+    public CommandOutcome send(Object command, Caller caller, Role role, String scope, HttpServletRequest request) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.ACTOR, caller.subject());
+        metadata.put(MetadataKeys.ACTOR_NAME, caller.name());
+        metadata.put(MetadataKeys.ACTOR_ROLE, role.name());
+        if (scope != null) {
+            metadata.put(MetadataKeys.ACTOR_SCOPE, scope);
+        }
+        metadata.put(MetadataKeys.CLIENT_ADDRESS, request.getRemoteAddr());
+        metadata.put(MetadataKeys.CORRELATION_ID, RequestIds.of(request));
+        reasonOf(command).ifPresent(reason -> metadata.put(MetadataKeys.REASON, reason));
+        Object result = commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        if (result instanceof CommandOutcome outcome) {
+            return outcome;
+        }
+        throw new IllegalStateException("a command handler answered without the aggregate version: " + command);
+    }
+
+    /** The reason (or comments) a command gives, so the audit trail can show why without reading payloads. */
+    static Optional<String> reasonOf(Object command) {
+        if (!(command instanceof Record)) {
+            return Optional.empty();
+        }
+        for (RecordComponent component : command.getClass().getRecordComponents()) {
+            if (REASON_COMPONENTS.contains(component.getName()) && component.getType() == String.class) {
+                try {
+                    Object value = component.getAccessor().invoke(command);
+                    if (value != null) {
+                        return Optional.of((String) value);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component.getName() + " of " + command, e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,296 @@
+package uk.nhs.ics.transition.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
+import uk.nhs.ics.transition.web.RequestSizeLimit;
+
+/**
+ * Turns every failure into problem details. Refusals by the domain keep their stable error code; input errors name
+ * each field; anything unexpected is a plain 500 whose detail says only how to quote it (the correlation id), while
+ * the cause goes to the log.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        return respond(Problems.of(
+                HttpStatus.PRECONDITION_FAILED,
+                "VERSION_MISMATCH",
+                "The resource has changed",
+                "If-Match named version " + e.getExpectedVersion() + " but the resource is at version "
+                        + e.getActualVersion() + "; read it again and retry"));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
+        return respond(Problems.of(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_MODIFICATION",
+                "Changed at the same moment by someone else",
+                "another change to the same resource was stored at the same moment; read it again and retry"));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure serving a request", e);
+        return respond(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "Internal error",
+                "the service failed to answer; quote the correlationId when reporting it"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            @NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+        return respondObject(Problems.validation(
+                HttpStatus.UNPROCESSABLE_ENTITY, "the request body has invalid fields", sorted(errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldError(name, error.getDefaultMessage())));
+        }
+        return respondObject(
+                Problems.validation(HttpStatus.UNPROCESSABLE_ENTITY, "the request has invalid values", sorted(errors)));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return respond(Problems.validation(
+                HttpStatus.UNPROCESSABLE_ENTITY, "the request has invalid values", sorted(new ArrayList<>(errors))));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String message = cause instanceof RuleViolation violation
+                ? violation.getMessage()
+                : "is not a valid " + readable(e.getRequiredType());
+        return respond(Problems.validation(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "the request has invalid values",
+                List.of(new FieldError(e.getName(), message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        return respondObject(Problems.validation(
+                HttpStatus.BAD_REQUEST,
+                "a required parameter is missing",
+                List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            @NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        Throwable cause = e.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return respondObject(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request too large", tooLarge.getMessage()));
+            }
+        }
+        if (cause instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof RuleViolation violation) {
+            String field = path(instantiation);
+            String named = violation.field() == null || field.endsWith(violation.field())
+                    ? field
+                    : field.isEmpty() ? violation.field() : field + "." + violation.field();
+            return respondObject(Problems.validation(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the request body has invalid fields",
+                    List.of(new FieldError(named.isEmpty() ? "body" : named, violation.getMessage()))));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return respondObject(Problems.validation(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the request body has a field this operation does not take",
+                    List.of(new FieldError(path(unknown), "is not a field of this request"))));
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return respondObject(Problems.validation(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the request body has invalid fields",
+                    List.of(new FieldError(path(invalid), "is not a valid " + readable(invalid.getTargetType())))));
+        }
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
+            return respondObject(Problems.validation(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the request body has invalid fields",
+                    List.of(new FieldError(
+                            path(mismatched),
+                            "has the wrong type: expected " + readable(mismatched.getTargetType())))));
+        }
+        if (cause instanceof JsonProcessingException || cause == null || cause instanceof MismatchedInputException) {
+            return respondObject(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "MALFORMED_REQUEST",
+                    "Malformed request",
+                    "the request body is missing or is not well-formed JSON"));
+        }
+        return respondObject(Problems.of(
+                HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", "the request body cannot be read"));
+    }
+
+    /** Spring's own handlers (405, 406, 415, 404 for unknown paths...) get the same shape and a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            @NonNull Exception e,
+            Object body,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        HttpStatus resolved = known == null ? HttpStatus.BAD_REQUEST : known;
+        String detail = body instanceof ProblemDetail given && given.getDetail() != null
+                ? given.getDetail()
+                : resolved.getReasonPhrase();
+        ProblemDetail problem = Problems.of(resolved, codeFor(resolved), resolved.getReasonPhrase(), detail);
+        return ResponseEntity.status(resolved).headers(headers).body(problem);
+    }
+
+    private static String codeFor(HttpStatus status) {
+        return status.name();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String readable(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.add(constant.toString());
+            }
+            return "value (one of " + String.join(", ", names) + ")";
+        }
+        String simple = type.getSimpleName();
+        return switch (simple) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant" -> "instant (e.g. 2021-09-30T17:00:00Z)";
+            case "Long", "long", "Integer", "int" -> "whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "BigDecimal" -> "decimal number";
+            default -> simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static List<FieldError> sorted(List<FieldError> errors) {
+        return errors.stream().sorted((a, b) -> a.field().compareTo(b.field())).toList();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

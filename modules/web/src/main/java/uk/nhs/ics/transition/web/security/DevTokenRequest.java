@@ -1,0 +1,33 @@
+package uk.nhs.ics.transition.web.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import uk.nhs.ics.transition.messages.common.Checks;
+
+/**
+ * What a development token should say about its holder.
+ *
+ * @param sub the person's identifier
+ * @param name their display name
+ * @param roles any of {@code PROGRAMME_MANAGER}, {@code REGIONAL_OVERSIGHT}, {@code NATIONAL_PROGRAMME},
+ *     {@code AUDITOR}
+ * @param ics the ICS codes a programme manager may change
+ * @param regions the region codes a regional team oversees
+ */
+public record DevTokenRequest(
+        @NotBlank @Size(max = Checks.SHORT_TEXT) String sub,
+        @Size(max = Checks.SHORT_TEXT) String name,
+        @NotEmpty @Size(max = 4) List<@NotNull Role> roles,
+        @Size(max = 42) List<@Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QKS") String> ics,
+
+        @Size(max = 7) List<@Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String> regions) {
+
+    public DevTokenRequest {
+        ics = ics == null ? List.of() : List.copyOf(ics);
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+}
