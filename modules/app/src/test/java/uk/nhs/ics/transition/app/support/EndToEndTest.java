@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.nhs.ics.transition.domain.MutableClock;
 
 /**
  * The base of every end-to-end test: the whole service on a real (embedded) PostgreSQL in a fresh folder, over real

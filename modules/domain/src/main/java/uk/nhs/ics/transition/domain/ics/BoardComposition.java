@@ -2,10 +2,18 @@ package uk.nhs.ics.transition.domain.ics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import uk.nhs.ics.transition.messages.ics.BoardGap;
 import uk.nhs.ics.transition.messages.ics.BoardRole;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
 
-/** The minimum composition of the unitary board of an ICS NHS body. */
+/**
+ * The minimum composition of the unitary board of an ICS NHS body: one chair, at least two independent
+ * non-executives besides the chair, a chief executive, finance director, director of nursing and medical director,
+ * and at least one partner member from trusts, general practice and local authorities, each held by a designate
+ * (or, after establishment, substantive) appointee; and at least one member with knowledge and experience of
+ * mental health services. Place leaders and other members do not count.
+ */
 final class BoardComposition {
 
     private BoardComposition() {}
@@ -23,5 +31,35 @@ final class BoardComposition {
             }
         }
         return List.copyOf(seats);
+    }
+
+    static boolean meetsMinimum(Map<BoardSeat, Board.Seat> seats) {
+        return gaps(seats).isEmpty();
+    }
+
+    /**
+     * Each unmet requirement, named by its role (or {@link BoardGap#MENTAL_HEALTH_EXPERTISE}), in role order. A
+     * constitution submitted before the board is complete must name each of these with a plan.
+     */
+    static List<String> gaps(Map<BoardSeat, Board.Seat> seats) {
+        List<String> gaps = new ArrayList<>();
+        for (BoardRole role : BoardRole.values()) {
+            if (role.minimumSeats() == 0) {
+                continue;
+            }
+            long filled = seats.entrySet().stream()
+                    .filter(e ->
+                            e.getKey().role() == role && e.getValue().status().isFilled())
+                    .count();
+            if (filled < role.minimumSeats()) {
+                gaps.add(role.name());
+            }
+        }
+        boolean mentalHealth =
+                seats.values().stream().anyMatch(seat -> seat.status().isFilled() && seat.mentalHealthExpertise());
+        if (!mentalHealth) {
+            gaps.add(BoardGap.MENTAL_HEALTH_EXPERTISE);
+        }
+        return List.copyOf(gaps);
     }
 }

@@ -1,4 +1,4 @@
-package uk.nhs.ics.transition.app.support;
+package uk.nhs.ics.transition.domain;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import uk.nhs.ics.transition.messages.common.Programme;
 
-/** The business clock of the tests: "today" is whatever the test says it is. */
+/** The business clock of the tests: "today" is whatever the test says it is, at noon in England. */
 public final class MutableClock extends Clock {
 
     private volatile Instant instant;
