@@ -1,8 +1,12 @@
 package uk.nhs.ics.transition.audit;
 
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import uk.nhs.ics.transition.messages.common.MetadataKeys;
@@ -12,8 +16,13 @@ import uk.nhs.ics.transition.messages.common.MetadataKeys;
  * a relay sends for an event. The actor, role, client address, request and reason are copied unchanged; the cause
  * becomes the handled message itself. Metadata a sender sets explicitly wins over what is copied (Axon merges the
  * explicit metadata last), which is how a relay names the system as actor.
+ *
+ * <p>Where the rules ask for a reason, the command carries it (a {@code reason}, or the {@code comments} of a
+ * returned constitution); it becomes the {@code reason} of every event the command causes, whoever sent it.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
+
+    private static final Set<String> REASON_COMPONENTS = Set.of("reason", "comments");
 
     private static final List<String> COPIED = List.of(
             MetadataKeys.ACTOR,
@@ -35,6 +44,29 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
         }
         data.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());
         data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+        if (message instanceof CommandMessage<?> command && !data.containsKey(MetadataKeys.REASON)) {
+            reasonOf(command.getPayload()).ifPresent(reason -> data.put(MetadataKeys.REASON, reason));
+        }
         return data;
+    }
+
+    /** The reason (or comments) a command gives, if it is a record with one. */
+    static Optional<String> reasonOf(Object command) {
+        if (!(command instanceof Record)) {
+            return Optional.empty();
+        }
+        for (RecordComponent component : command.getClass().getRecordComponents()) {
+            if (REASON_COMPONENTS.contains(component.getName()) && component.getType() == String.class) {
+                try {
+                    Object value = component.getAccessor().invoke(command);
+                    if (value != null) {
+                        return Optional.of((String) value);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component.getName() + " of " + command, e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

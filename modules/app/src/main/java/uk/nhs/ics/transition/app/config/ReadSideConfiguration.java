@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.nhs.ics.transition.projections.SavepointPerEvent;
+import uk.nhs.ics.transition.projections.ProjectionTransactions;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataQueries;
 
@@ -13,10 +13,10 @@ import uk.nhs.ics.transition.projections.reference.ReferenceDataQueries;
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
 
-    /** Lets a projection dead-letter one event without losing its whole batch (see {@link SavepointPerEvent}). */
+    /** Savepoint and position per projection event (see {@link ProjectionTransactions}). */
     @Bean
-    SavepointPerEvent savepointPerEvent(DataSource dataSource) {
-        return new SavepointPerEvent(
+    ProjectionTransactions savepointPerEvent(DataSource dataSource) {
+        return new ProjectionTransactions(
                 dataSource, List.of("uk.nhs.ics.transition.projections", "uk.nhs.ics.transition.audit"));
     }
 

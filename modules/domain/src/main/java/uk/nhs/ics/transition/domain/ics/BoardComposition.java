@@ -1,8 +1,10 @@
 package uk.nhs.ics.transition.domain.ics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.BoardGap;
 import uk.nhs.ics.transition.messages.ics.BoardRole;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
@@ -14,7 +16,10 @@ import uk.nhs.ics.transition.messages.ics.BoardSeat;
  * (or, after establishment, substantive) appointee; and at least one member with knowledge and experience of
  * mental health services. Place leaders and other members do not count.
  */
-final class BoardComposition {
+public final class BoardComposition {
+
+    /** What the rule needs to know of one seat. */
+    public record SeatFacts(BoardSeat seat, AppointmentStatus status, boolean mentalHealthExpertise) {}
 
     private BoardComposition() {}
 
@@ -37,26 +42,32 @@ final class BoardComposition {
         return gaps(seats).isEmpty();
     }
 
+    static List<String> gaps(Map<BoardSeat, Board.Seat> seats) {
+        return gaps(seats.entrySet().stream()
+                .map(e -> new SeatFacts(
+                        e.getKey(), e.getValue().status(), e.getValue().mentalHealthExpertise()))
+                .toList());
+    }
+
     /**
      * Each unmet requirement, named by its role (or {@link BoardGap#MENTAL_HEALTH_EXPERTISE}), in role order. A
      * constitution submitted before the board is complete must name each of these with a plan.
      */
-    static List<String> gaps(Map<BoardSeat, Board.Seat> seats) {
+    public static List<String> gaps(Collection<SeatFacts> seats) {
         List<String> gaps = new ArrayList<>();
         for (BoardRole role : BoardRole.values()) {
             if (role.minimumSeats() == 0) {
                 continue;
             }
-            long filled = seats.entrySet().stream()
-                    .filter(e ->
-                            e.getKey().role() == role && e.getValue().status().isFilled())
+            long filled = seats.stream()
+                    .filter(seat -> seat.seat().role() == role && seat.status().isFilled())
                     .count();
             if (filled < role.minimumSeats()) {
                 gaps.add(role.name());
             }
         }
         boolean mentalHealth =
-                seats.values().stream().anyMatch(seat -> seat.status().isFilled() && seat.mentalHealthExpertise());
+                seats.stream().anyMatch(seat -> seat.status().isFilled() && seat.mentalHealthExpertise());
         if (!mentalHealth) {
             gaps.add(BoardGap.MENTAL_HEALTH_EXPERTISE);
         }

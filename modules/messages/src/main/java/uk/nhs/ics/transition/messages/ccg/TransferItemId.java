@@ -15,6 +15,10 @@ public record TransferItemId(@JsonValue String value) {
         Checks.matches(value, FORMAT, "itemId", "a transfer item id such as T-1");
     }
 
+    public static TransferItemId of(String value) {
+        return new TransferItemId(value);
+    }
+
     public static TransferItemId number(int n) {
         return new TransferItemId("T-" + n);
     }

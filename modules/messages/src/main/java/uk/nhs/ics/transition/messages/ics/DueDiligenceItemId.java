@@ -15,6 +15,10 @@ public record DueDiligenceItemId(@JsonValue String value) {
         Checks.matches(value, FORMAT, "itemId", "a due diligence item id such as DD-1");
     }
 
+    public static DueDiligenceItemId of(String value) {
+        return new DueDiligenceItemId(value);
+    }
+
     public static DueDiligenceItemId number(int n) {
         return new DueDiligenceItemId("DD-" + n);
     }

@@ -1,11 +1,8 @@
 package uk.nhs.ics.transition.web.command;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import uk.nhs.ics.transition.messages.common.CommandOutcome;
@@ -20,8 +17,6 @@ import uk.nhs.ics.transition.web.security.Role;
  * correlation id; every event the command causes carries them on into the audit trail.
  */
 public class CommandSender {
-
-    private static final Set<String> REASON_COMPONENTS = Set.of("reason", "comments");
 
     private final CommandGateway commands;
 
@@ -47,32 +42,11 @@ public class CommandSender {
         }
         metadata.put(MetadataKeys.CLIENT_ADDRESS, request.getRemoteAddr());
         metadata.put(MetadataKeys.CORRELATION_ID, RequestIds.of(request));
-        reasonOf(command).ifPresent(reason -> metadata.put(MetadataKeys.REASON, reason));
         Object result = commands.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         if (result instanceof CommandOutcome outcome) {
             return outcome;
         }
         throw new IllegalStateException("a command handler answered without the aggregate version: " + command);
-    }
-
-    /** The reason (or comments) a command gives, so the audit trail can show why without reading payloads. */
-    static Optional<String> reasonOf(Object command) {
-        if (!(command instanceof Record)) {
-            return Optional.empty();
-        }
-        for (RecordComponent component : command.getClass().getRecordComponents()) {
-            if (REASON_COMPONENTS.contains(component.getName()) && component.getType() == String.class) {
-                try {
-                    Object value = component.getAccessor().invoke(command);
-                    if (value != null) {
-                        return Optional.of((String) value);
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component.getName() + " of " + command, e);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }
