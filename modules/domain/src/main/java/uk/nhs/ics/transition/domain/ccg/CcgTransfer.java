@@ -15,9 +15,11 @@ import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.nhs.ics.transition.domain.LegislativeGate;
 import uk.nhs.ics.transition.domain.Refusal;
@@ -97,10 +99,13 @@ class CcgTransfer {
         // for event sourcing
     }
 
+    /** Registers the CCG; a creation handler, so it too answers with the version (see the ICS aggregate). */
     @CommandHandler
-    CcgTransfer(RegisterCcg command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Object handle(RegisterCcg command) {
         apply(new CcgRegistered(
                 command.ccgCode(), command.name(), command.icsCode(), command.onsCode(), command.establishmentDate()));
+        return null;
     }
 
     /** Every command is answered with the aggregate's version once handled, and anything it created. */

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.nhs.ics.transition.domain.LegislativeGate;
 import uk.nhs.ics.transition.messages.common.CcgCode;
@@ -114,8 +116,13 @@ class IcsTransition {
         // for event sourcing
     }
 
+    /**
+     * Opens the transition. A creation handler rather than a constructor, so that {@link #answerWithVersion} answers
+     * it too: Axon answers a constructor's command with the bare identifier.
+     */
     @CommandHandler
-    IcsTransition(OpenIcsTransition command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Object handle(OpenIcsTransition command) {
         apply(new IcsTransitionOpened(
                 command.icsCode(),
                 command.name(),
@@ -126,6 +133,7 @@ class IcsTransition {
                 Arrays.asList(MilestoneCode.values()),
                 BoardComposition.minimumSeats(),
                 command.establishmentDate()));
+        return null;
     }
 
     /** Every command is answered with the aggregate's version once handled, and anything it created. */

@@ -9,9 +9,11 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.nhs.ics.transition.domain.Refusal;
 import uk.nhs.ics.transition.messages.common.Baseline;
@@ -46,9 +48,15 @@ class NationalProgramme {
         // for event sourcing
     }
 
+    /**
+     * Opens the programme. A creation handler rather than a constructor, so that {@link #answerWithVersion} answers
+     * it too: Axon answers a constructor's command with the bare identifier.
+     */
     @CommandHandler
-    NationalProgramme(OpenProgramme command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Object handle(OpenProgramme command) {
         apply(new ProgrammeOpened(command.programmeId(), command.baseline()));
+        return null;
     }
 
     /** Every command is answered with the aggregate's version once handled. */
