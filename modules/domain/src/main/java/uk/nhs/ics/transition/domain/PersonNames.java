@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.domain;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How the service decides that two names are the same person: the same words, ignoring case and spacing. Board
@@ -9,10 +10,13 @@ import java.util.Locale;
  */
 public final class PersonNames {
 
+    /** Any run of spacing, including the no-break spaces names pick up when pasted from letters and web pages. */
+    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Z}]+");
+
     private PersonNames() {}
 
     public static String normalise(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return name == null ? "" : SPACING.matcher(name).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     public static boolean same(String a, String b) {
