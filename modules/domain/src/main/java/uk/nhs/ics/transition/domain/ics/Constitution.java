@@ -20,6 +20,7 @@ final class Constitution {
     private ConstitutionStatus status = ConstitutionStatus.DRAFTING;
     private int draftVersion;
     private boolean engagementEverClosed;
+    private boolean returnedSinceLastDraft;
     private MouStatus mou = MouStatus.NOT_STARTED;
 
     ConstitutionStatus status() {
@@ -48,10 +49,14 @@ final class Constitution {
 
     void drafted(int version) {
         draftVersion = version;
+        returnedSinceLastDraft = false;
         status = ConstitutionStatus.DRAFTING;
     }
 
     void moved(ConstitutionStatus newStatus) {
+        if (status == ConstitutionStatus.SUBMITTED && newStatus == ConstitutionStatus.DRAFTING) {
+            returnedSinceLastDraft = true;
+        }
         if (status == ConstitutionStatus.ENGAGEMENT_OPEN && newStatus == ConstitutionStatus.ENGAGEMENT_CLOSED) {
             engagementEverClosed = true;
         }
@@ -70,6 +75,11 @@ final class Constitution {
         require(ConstitutionStatus.DRAFTING, "engagement opens on a draft");
         if (draftVersion == 0) {
             throw Refusal.because(ErrorCode.NO_CONSTITUTION_DRAFT, "record a draft of the constitution first");
+        }
+        if (returnedSinceLastDraft) {
+            throw Refusal.because(
+                    ErrorCode.NO_CONSTITUTION_DRAFT,
+                    "the constitution was returned with comments: record a revised draft before engagement reopens");
         }
     }
 

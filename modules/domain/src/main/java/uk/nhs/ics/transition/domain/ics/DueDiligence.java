@@ -99,6 +99,10 @@ final class DueDiligence {
         return !ccgSignOffs.isEmpty() || chiefExecutiveSignOff != null;
     }
 
+    boolean hasChiefExecutiveSignOff() {
+        return chiefExecutiveSignOff != null;
+    }
+
     boolean isSignedOffByAll(Set<CcgCode> predecessors) {
         return chiefExecutiveSignOff != null && ccgSignOffs.containsAll(predecessors);
     }

@@ -213,6 +213,13 @@ class IcsTransition {
         board.checkWithdraw(command.seat());
         Board.Seat seat = board.seat(command.seat());
         apply(new CandidateWithdrawn(icsCode, command.seat(), seat.person(), seat.status(), command.reason()));
+        if (command.seat().role() == BoardRole.CHIEF_EXECUTIVE
+                && dueDiligence.stage() != DueDiligence.Stage.SIGNED_OFF
+                && dueDiligence.hasChiefExecutiveSignOff()) {
+            // the sign-offs stood on a designate chief executive who no longer is one
+            apply(new DueDiligenceSignOffsWithdrawn(
+                    icsCode, dueDiligence.signatories(), "the designate chief executive who signed has withdrawn"));
+        }
         deriveMilestones(clock);
     }
 
