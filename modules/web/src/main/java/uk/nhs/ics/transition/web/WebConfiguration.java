@@ -1,20 +1,53 @@
 package uk.nhs.ics.transition.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import uk.nhs.ics.transition.domain.reference.ReferenceData;
+import uk.nhs.ics.transition.projections.ProjectionPositions;
+import uk.nhs.ics.transition.web.command.CommandSender;
+import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.http.IdempotencyKeyExpiry;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
+import uk.nhs.ics.transition.web.security.AuthorizationInterceptor;
 import uk.nhs.ics.transition.web.security.CallerArgumentResolver;
+import uk.nhs.ics.transition.web.security.GrantArgumentResolver;
+import uk.nhs.ics.transition.web.security.Permissions;
 
-/** The web layer's infrastructure: request ids and size limits ahead of security, and the caller as a parameter. */
+/**
+ * The web layer's infrastructure: request ids and size limits ahead of security, authorisation before anything reads
+ * a request's body, the caller and grant as parameters, CSV, and the shared read and write conventions.
+ */
 @Configuration
+@EnableScheduling
 public class WebConfiguration implements WebMvcConfigurer {
+
+    private final Permissions permissions;
+    private final ProblemResponses problems;
+
+    public WebConfiguration(@Lazy Permissions permissions, @Lazy ProblemResponses problems) {
+        this.permissions = permissions;
+        this.problems = problems;
+    }
 
     @Bean
     FilterRegistrationBean<RequestIds> requestIds() {
@@ -32,8 +65,53 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    Permissions permissions(ReferenceData referenceData) {
+        return new Permissions(referenceData);
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway commands) {
+        return new CommandSender(commands);
+    }
+
+    @Bean
+    Reads reads(
+            Clock clock,
+            ProjectionPositions positions,
+            @Value("${ics.web.min-version-patience:2s}") Duration patience) {
+        return new Reads(clock, positions, patience);
+    }
+
+    @Bean
+    Writes writes(
+            CommandSender sender,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ObjectMapper json,
+            @Value("${ics.web.idempotency-ttl:24h}") Duration keyLifetime) {
+        return new Writes(sender, jdbc, new TransactionTemplate(transactions), json, Clock.systemUTC(), keyLifetime);
+    }
+
+    @Bean
+    IdempotencyKeyExpiry idempotencyKeyExpiry(JdbcClient jdbc) {
+        return new IdempotencyKeyExpiry(jdbc);
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new GrantArgumentResolver());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AuthorizationInterceptor(permissions, problems))
+                .addPathPatterns("/api/**");
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(new CsvMessageConverter());
     }
 }

@@ -5,20 +5,44 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ProjectionTransactions;
+import uk.nhs.ics.transition.projections.board.BoardProjection;
+import uk.nhs.ics.transition.projections.board.BoardQueries;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionQueries;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceQueries;
+import uk.nhs.ics.transition.projections.milestones.MilestonesProjection;
+import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
+import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
+import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
+import uk.nhs.ics.transition.projections.readiness.SystemDetailQueries;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataQueries;
+import uk.nhs.ics.transition.projections.transfer.TransferQueries;
+import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 
-/** The projections (each in its own processing group) and the queries that read their tables. */
+/**
+ * The read side: each projection in its own processing group (configured in {@code application.yml}), and the
+ * queries that read their tables.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
 
-    /** Savepoint and position per projection event (see {@link ProjectionTransactions}). */
+    /** A savepoint and a position per projection event (see {@link ProjectionTransactions}). */
     @Bean
-    ProjectionTransactions savepointPerEvent(DataSource dataSource) {
+    ProjectionTransactions projectionTransactions(DataSource dataSource) {
         return new ProjectionTransactions(
                 dataSource, List.of("uk.nhs.ics.transition.projections", "uk.nhs.ics.transition.audit"));
     }
+
+    @Bean
+    ProjectionPositions projectionPositions(JdbcClient jdbc) {
+        return new ProjectionPositions(jdbc);
+    }
+
+    // ---------------------------------------------------------------- projections
 
     @Bean
     ReferenceDataProjection referenceDataProjection(JdbcClient jdbc) {
@@ -26,7 +50,79 @@ public class ReadSideConfiguration {
     }
 
     @Bean
+    ProgrammeProjection programmeProjection(JdbcClient jdbc) {
+        return new ProgrammeProjection(jdbc);
+    }
+
+    @Bean
+    MilestonesProjection milestonesProjection(JdbcClient jdbc) {
+        return new MilestonesProjection(jdbc);
+    }
+
+    @Bean
+    BoardProjection boardProjection(JdbcClient jdbc) {
+        return new BoardProjection(jdbc);
+    }
+
+    @Bean
+    DueDiligenceProjection dueDiligenceProjection(JdbcClient jdbc) {
+        return new DueDiligenceProjection(jdbc);
+    }
+
+    @Bean
+    ConstitutionProjection constitutionProjection(JdbcClient jdbc) {
+        return new ConstitutionProjection(jdbc);
+    }
+
+    @Bean
+    TransferSchemeProjection transferSchemeProjection(JdbcClient jdbc) {
+        return new TransferSchemeProjection(jdbc);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Bean
     ReferenceDataQueries referenceDataQueries(JdbcClient jdbc) {
         return new ReferenceDataQueries(jdbc);
+    }
+
+    @Bean
+    ProgrammeQueries programmeQueries(JdbcClient jdbc, ProjectionPositions positions) {
+        return new ProgrammeQueries(jdbc, positions);
+    }
+
+    @Bean
+    ReadinessQueries readinessQueries(JdbcClient jdbc, ProgrammeQueries programme) {
+        return new ReadinessQueries(jdbc, programme);
+    }
+
+    @Bean
+    BoardQueries boardQueries(JdbcClient jdbc, ProjectionPositions positions) {
+        return new BoardQueries(jdbc, positions);
+    }
+
+    @Bean
+    DueDiligenceQueries dueDiligenceQueries(JdbcClient jdbc, ProjectionPositions positions) {
+        return new DueDiligenceQueries(jdbc, positions);
+    }
+
+    @Bean
+    ConstitutionQueries constitutionQueries(JdbcClient jdbc, ProjectionPositions positions) {
+        return new ConstitutionQueries(jdbc, positions);
+    }
+
+    @Bean
+    TransferQueries transferQueries(JdbcClient jdbc, ProjectionPositions positions) {
+        return new TransferQueries(jdbc, positions);
+    }
+
+    @Bean
+    SystemDetailQueries systemDetailQueries(
+            ReferenceDataQueries reference,
+            ReadinessQueries readiness,
+            BoardQueries board,
+            DueDiligenceQueries dueDiligence,
+            ConstitutionQueries constitution) {
+        return new SystemDetailQueries(reference, readiness, board, dueDiligence, constitution);
     }
 }

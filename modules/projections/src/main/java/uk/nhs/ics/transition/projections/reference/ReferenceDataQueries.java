@@ -1,10 +1,12 @@
 package uk.nhs.ics.transition.projections.reference;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Reads the organisations as registered (by the {@link ReferenceDataProjection}). */
 public class ReferenceDataQueries {
@@ -25,6 +27,36 @@ public class ReferenceDataQueries {
                          ORDER BY r.region_code""")
                 .param("asOf", asOf.bound())
                 .query((rs, n) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** One ICS as registered by the knowledge time, with its predecessor CCGs and their schemes' status. */
+    public Optional<IcsIdentity> ics(String code, AsOf asOf) {
+        return jdbc.sql("SELECT i.ics_code, i.name, i.region_code, r.name, i.ons_code, i.icb_name, i.predecessor_ccgs"
+                        + " FROM ics_view i LEFT JOIN region_view r ON r.region_code = i.region_code"
+                        + " WHERE i.ics_code = :code AND i.recorded_at <= :asOf")
+                .param("code", code)
+                .param("asOf", asOf.bound())
+                .query((rs, n) -> new IcsIdentity(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        predecessors((String[]) rs.getArray(7).getArray(), asOf)))
+                .optional();
+    }
+
+    private List<IcsIdentity.Predecessor> predecessors(String[] codes, AsOf asOf) {
+        return jdbc.sql("SELECT c.ccg_code, c.name, c.ics_code, s.status FROM ccg_view c"
+                        + " LEFT JOIN transfer_scheme s ON s.ccg_code = c.ccg_code AND "
+                        + TemporalTable.valid("s", asOf)
+                        + " WHERE c.ccg_code = ANY(:codes) ORDER BY c.ccg_code")
+                .param("codes", codes)
+                .param("asOf", asOf.bound())
+                .query((rs, n) ->
+                        new IcsIdentity.Predecessor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 

@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestSizeLimit;
+import uk.nhs.ics.transition.web.http.ProjectionBehind;
 
 /**
  * Turns every failure into problem details. Refusals by the domain keep their stable error code; input errors name
@@ -45,42 +46,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
-        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+    /** Refusals: rules of the domain, stale versions, concurrent changes, unknown things, read models behind. */
+    @ExceptionHandler({
+        RuleViolation.class,
+        ConflictingAggregateVersionException.class,
+        ConcurrencyException.class,
+        AggregateNotFoundException.class,
+        NotFound.class,
+        ProjectionBehind.class
+    })
+    ResponseEntity<ProblemDetail> refusal(RuntimeException e) {
+        ProblemDetail problem = Problems.forRefusal(e).orElseThrow(() -> e);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (e instanceof ProjectionBehind) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
         }
-        return respond(problem);
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
-        return respond(Problems.of(
-                HttpStatus.PRECONDITION_FAILED,
-                "VERSION_MISMATCH",
-                "The resource has changed",
-                "If-Match named version " + e.getExpectedVersion() + " but the resource is at version "
-                        + e.getActualVersion() + "; read it again and retry"));
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
-        return respond(Problems.of(
-                HttpStatus.CONFLICT,
-                "CONCURRENT_MODIFICATION",
-                "Changed at the same moment by someone else",
-                "another change to the same resource was stored at the same moment; read it again and retry"));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", e.getMessage()));
+        return response.body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -3,11 +3,17 @@ package uk.nhs.ics.transition.web.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.http.ProjectionBehind;
 
 /** Builds the problem details the API answers with. */
 public final class Problems {
@@ -45,6 +51,47 @@ public final class Problems {
         ProblemDetail problem = of(status, "VALIDATION_FAILED", "Invalid input", detail);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The problem a refusal answers with: a rule of the domain, a stale {@code If-Match}, a concurrent change,
+     * something that does not exist, a read model behind the version asked for. Empty for anything else (a failure
+     * of the service itself).
+     */
+    public static Optional<ProblemDetail> forRefusal(Throwable refusal) {
+        if (refusal instanceof RuleViolation violation) {
+            ProblemDetail problem = of(violation.code(), violation.getMessage());
+            if (violation.field() != null) {
+                problem.setProperty("errors", List.of(new FieldError(violation.field(), violation.getMessage())));
+            }
+            return Optional.of(problem);
+        }
+        if (refusal instanceof ConflictingAggregateVersionException stale) {
+            return Optional.of(of(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "VERSION_MISMATCH",
+                    "The resource has changed",
+                    "If-Match named version " + stale.getExpectedVersion() + " but the resource is at version "
+                            + stale.getActualVersion() + "; read it again and retry"));
+        }
+        if (refusal instanceof ConcurrencyException) {
+            return Optional.of(of(
+                    HttpStatus.CONFLICT,
+                    "CONCURRENT_MODIFICATION",
+                    "Changed at the same moment by someone else",
+                    "another change to the same resource was stored at the same moment; read it again and retry"));
+        }
+        if (refusal instanceof AggregateNotFoundException) {
+            return Optional.of(of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
+        }
+        if (refusal instanceof NotFound notFound) {
+            return Optional.of(of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", notFound.getMessage()));
+        }
+        if (refusal instanceof ProjectionBehind behind) {
+            return Optional.of(
+                    of(HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "Not caught up yet", behind.getMessage()));
+        }
+        return Optional.empty();
     }
 
     private static String title(ErrorCode code) {

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,42 +18,125 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
-import uk.nhs.ics.transition.projections.reference.IcsSummary;
+import uk.nhs.ics.transition.projections.readiness.IcsRating;
+import uk.nhs.ics.transition.projections.readiness.RatingCounts;
+import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataQueries;
 import uk.nhs.ics.transition.projections.reference.RegionSummary;
+import uk.nhs.ics.transition.projections.transfer.CcgSummary;
+import uk.nhs.ics.transition.projections.transfer.TransferQueries;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.problem.NotFound;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Permissions;
+import uk.nhs.ics.transition.web.security.Requires;
 
-/** The organisations of the programme: the seven regions and the 42 ICSs. */
+/**
+ * The organisations of the programme. Everyone may list them; the ratings shown are only those of the ICSs the
+ * caller may read (a regional team sees its regions', a programme manager their own ICS's).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Reference data")
 public class ReferenceDataController {
 
-    private final ReferenceDataQueries queries;
+    private final ReferenceDataQueries reference;
+    private final ReadinessQueries readiness;
+    private final TransferQueries transfers;
+    private final Permissions permissions;
+    private final Reads reads;
 
-    public ReferenceDataController(ReferenceDataQueries queries) {
-        this.queries = queries;
+    public ReferenceDataController(
+            ReferenceDataQueries reference,
+            ReadinessQueries readiness,
+            TransferQueries transfers,
+            Permissions permissions,
+            Reads reads) {
+        this.reference = reference;
+        this.readiness = readiness;
+        this.transfers = transfers;
+        this.permissions = permissions;
+        this.reads = reads;
     }
 
+    /**
+     * A region, its ICS count, and its ICSs by overall rating (counted over the ICSs the caller may read; null
+     * where the caller may read none of them).
+     */
+    public record RegionWithRatings(String code, String name, int icsCount, RatingCounts ratings) {}
+
     @GetMapping("/regions")
-    @Operation(summary = "The seven regions, each with its ICS count")
-    public Page<RegionSummary> regions(
+    @Requires(Action.READ_REFERENCE)
+    @Operation(summary = "The seven regions, each with its ICS count and a rating summary")
+    public Page<RegionWithRatings> regions(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @Parameter(description = "answer as of this instant")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                    Instant asOf) {
-        List<RegionSummary> regions = queries.regions(AsOf.of(asOf));
+                    Instant asOf,
+            Caller caller) {
+        AsOf knowledge = reads.asOf(asOf);
+        List<IcsRating> ratings = readiness.ratings(permissions.readableSystems(caller), null, reads.at(at), knowledge);
+        List<RegionWithRatings> regions = new ArrayList<>();
+        for (RegionSummary region : reference.regions(knowledge)) {
+            List<IcsRating> inRegion = ratings.stream()
+                    .filter(r -> r.regionCode().equals(region.code()))
+                    .toList();
+            regions.add(new RegionWithRatings(
+                    region.code(),
+                    region.name(),
+                    region.icsCount(),
+                    inRegion.isEmpty()
+                            ? null
+                            : RatingCounts.of(inRegion.stream()
+                                    .map(IcsRating::overallRating)
+                                    .toList())));
+        }
         return new Page<>(regions, 0, PageRequest.MAX_SIZE, regions.size());
     }
 
     @GetMapping("/systems")
-    @Operation(summary = "The ICSs, optionally of one region")
-    public Page<IcsSummary> systems(
+    @Requires(Action.READ_REFERENCE)
+    @Operation(summary = "The ICSs the caller may read (code, name, region, overall rating, % of milestones complete)")
+    public Page<IcsRating> systems(
             @Parameter(description = "a region code such as Y59")
                     @RequestParam(required = false)
                     @Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String region,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size) {
-        return queries.systems(region, AsOf.of(asOf), new PageRequest(page, size));
+            @RequestParam(defaultValue = "50") @Min(1) int size,
+            Caller caller) {
+        if (region != null && !permissions.isRegion(region)) {
+            throw new NotFound("no such region");
+        }
+        List<IcsRating> all =
+                readiness.ratings(permissions.readableSystems(caller), region, reads.at(at), reads.asOf(asOf));
+        return page(all, new PageRequest(page, size));
+    }
+
+    @GetMapping("/ccgs")
+    @Requires(Action.READ_REFERENCE)
+    @Operation(summary = "The CCGs the caller may read, with their ICS and transfer scheme status")
+    public Page<CcgSummary> ccgs(
+            @Parameter(description = "an ICS code such as QKS")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QKS") String ics,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) int size,
+            Caller caller) {
+        if (ics != null && !permissions.isIcs(ics)) {
+            throw new NotFound("no such ICS");
+        }
+        Predicate<String> readable = permissions.readableCcgs(caller);
+        return transfers.ccgs(ics, readable, reads.asOf(asOf), new PageRequest(page, size));
+    }
+
+    private static <T> Page<T> page(List<T> all, PageRequest request) {
+        int from = (int) Math.min(request.offset(), all.size());
+        int to = Math.min(from + request.size(), all.size());
+        return new Page<>(all.subList(from, to), request.page(), request.size(), all.size());
     }
 }

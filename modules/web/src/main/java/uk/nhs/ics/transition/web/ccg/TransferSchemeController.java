@@ -1,0 +1,210 @@
+package uk.nhs.ics.transition.web.ccg;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.ccg.AbolishCcg;
+import uk.nhs.ics.transition.messages.ccg.AddTransferItem;
+import uk.nhs.ics.transition.messages.ccg.AgreeTransferScheme;
+import uk.nhs.ics.transition.messages.ccg.AmendTransferItem;
+import uk.nhs.ics.transition.messages.ccg.EffectTransferScheme;
+import uk.nhs.ics.transition.messages.ccg.SchemeParty;
+import uk.nhs.ics.transition.messages.ccg.TransferItemId;
+import uk.nhs.ics.transition.messages.ccg.VaryTransferScheme;
+import uk.nhs.ics.transition.messages.ccg.WithdrawTransferItem;
+import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.projections.transfer.SchemeView;
+import uk.nhs.ics.transition.projections.transfer.TransferQueries;
+import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Permissions;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/**
+ * A CCG's transfer scheme. The programme managers of the CCG's ICS record its items, variations, effecting and
+ * abolition; a receiving ICS's programme managers agree for that ICS.
+ */
+@RestController
+@RequestMapping("/api/v1/ccgs/{ccgCode}")
+@Tag(name = "CCG transfer schemes")
+public class TransferSchemeController {
+
+    private final TransferQueries transfers;
+    private final Permissions permissions;
+    private final Reads reads;
+    private final Writes writes;
+
+    public TransferSchemeController(TransferQueries transfers, Permissions permissions, Reads reads, Writes writes) {
+        this.transfers = transfers;
+        this.permissions = permissions;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping("/transfer")
+    @Requires(value = Action.READ_CCG, target = "ccgCode")
+    @Operation(summary = "Scheme status, agreements, totals per receiving ICS, and its items (paged)")
+    public ResponseEntity<SchemeView> scheme(
+            @PathVariable String ccgCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) int size,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, TransferSchemeProjection.NAME, ccgCode);
+        }
+        SchemeView view = Reads.found(transfers.scheme(ccgCode, knowledge, new PageRequest(page, size)), "the scheme");
+        return reads.versioned(request, view, view.version());
+    }
+
+    @PostMapping("/transfer/items")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Add an item; without receivingIcs it goes to the CCG's own ICS. Answers with its itemId")
+    public ResponseEntity<?> add(
+            @PathVariable String ccgCode,
+            @Valid @RequestBody TransferRequests.Item body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new AddTransferItem(
+                        CcgCode.of(ccgCode),
+                        body.details(),
+                        body.receivingIcs() == null ? null : IcsCode.of(body.receivingIcs()),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/transfer/items/{itemId}/amend")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Replace a live item of a draft scheme (the whole item again)")
+    public ResponseEntity<?> amend(
+            @PathVariable String ccgCode,
+            @PathVariable String itemId,
+            @Valid @RequestBody TransferRequests.Item body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new AmendTransferItem(
+                        CcgCode.of(ccgCode),
+                        TransferItemId.of(itemId),
+                        body.details(),
+                        body.receivingIcs() == null ? null : IcsCode.of(body.receivingIcs()),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/transfer/items/{itemId}/withdraw")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Withdraw a live item of a draft scheme")
+    public ResponseEntity<?> withdraw(
+            @PathVariable String ccgCode,
+            @PathVariable String itemId,
+            @Valid @RequestBody(required = false) TransferRequests.Withdrawal body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new WithdrawTransferItem(
+                        CcgCode.of(ccgCode),
+                        TransferItemId.of(itemId),
+                        body == null ? null : body.reason(),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/transfer/agree")
+    @Requires(value = Action.AGREE_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Agree the scheme for the CCG or for a receiving ICS")
+    public ResponseEntity<?> agree(
+            @PathVariable String ccgCode,
+            @Valid @RequestBody TransferRequests.Agreement body,
+            Caller caller,
+            HttpServletRequest request) {
+        String partyIcs =
+                body.party().equals("CCG") ? permissions.icsOfCcg(ccgCode).orElseThrow() : body.party();
+        Grant grant = permissions
+                .managerOf(caller, partyIcs)
+                .orElseThrow(
+                        () -> new AccessDeniedException("only " + partyIcs + "'s programme managers agree for it"));
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new AgreeTransferScheme(
+                        CcgCode.of(ccgCode),
+                        new SchemeParty(body.party()),
+                        body.signatory(),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/transfer/variations")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Record a variation of an agreed scheme, with its reason")
+    public ResponseEntity<?> vary(
+            @PathVariable String ccgCode,
+            @Valid @RequestBody TransferRequests.Variation body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new VaryTransferScheme(
+                        CcgCode.of(ccgCode),
+                        body.reason(),
+                        body.itemId() == null ? null : TransferItemId.of(body.itemId()),
+                        body.item() == null ? null : body.item().details(),
+                        body.item() == null || body.item().receivingIcs() == null
+                                ? null
+                                : IcsCode.of(body.item().receivingIcs()),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/transfer/effect")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Effect the agreed transfer (after Royal Assent, from the establishment date)")
+    public ResponseEntity<?> effect(
+            @PathVariable String ccgCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(
+                request, caller, grant, new EffectTransferScheme(CcgCode.of(ccgCode), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/abolish")
+    @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @Operation(summary = "Record the CCG's abolition, once its transfer is effected")
+    public ResponseEntity<?> abolish(
+            @PathVariable String ccgCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(request, caller, grant, new AbolishCcg(CcgCode.of(ccgCode), Versions.ifMatch(request)));
+    }
+}

@@ -1,0 +1,28 @@
+package uk.nhs.ics.transition.web.http;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Deletes idempotency keys past their lifetime, every so often. */
+public class IdempotencyKeyExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyExpiry.class);
+
+    private final JdbcClient jdbc;
+
+    public IdempotencyKeyExpiry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(fixedDelayString = "${ics.web.idempotency-sweep:PT1H}", initialDelayString = "PT1M")
+    public int deleteExpired() {
+        int deleted =
+                jdbc.sql("DELETE FROM idempotency_key WHERE expires_at < now()").update();
+        if (deleted > 0) {
+            log.info("Deleted {} expired idempotency keys", deleted);
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,210 @@
+package uk.nhs.ics.transition.web.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.ics.transition.messages.common.CommandOutcome;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
+import uk.nhs.ics.transition.web.command.CommandSender;
+import uk.nhs.ics.transition.web.problem.Problems;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+
+/**
+ * Carries out a write: sends the command on the caller's behalf and answers with the new version once stored.
+ *
+ * <p>With an {@code Idempotency-Key}, the key and the answer are written in the same transaction as the command's
+ * events: a retry with the same key and request gets the first answer back and changes nothing; a retry with the
+ * same key for a different request is refused (422). A refusal is remembered too, so a retry is refused the same
+ * way. Keys belong to the caller and expire.
+ */
+public class Writes {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+    private final CommandSender sender;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final Clock systemClock;
+    private final Duration keyLifetime;
+
+    public Writes(
+            CommandSender sender,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            Clock systemClock,
+            Duration keyLifetime) {
+        this.sender = sender;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.systemClock = systemClock;
+        this.keyLifetime = keyLifetime;
+    }
+
+    /** A stored answer to an earlier request with the same key. */
+    private record Stored(String fingerprint, int status, String contentType, String body, String etag) {}
+
+    /** A request with a known key, but not the request the key was first used for. */
+    public static class KeyReused extends RuleViolation {
+        private static final long serialVersionUID = 1L;
+
+        KeyReused() {
+            super(
+                    uk.nhs.ics.transition.messages.common.ErrorCode.INVALID_INPUT,
+                    IDEMPOTENCY_KEY,
+                    "this Idempotency-Key was used for a different request");
+        }
+    }
+
+    public ResponseEntity<?> execute(HttpServletRequest request, Caller caller, Grant grant, Object command) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return answer(sender.send(command, caller, grant.role(), grant.scope(), request));
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw RuleViolation.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 200 letters, digits or ._:-");
+        }
+        String fingerprint = fingerprint(request, command);
+        try {
+            return transactions.execute(tx -> {
+                Optional<Stored> earlier = claim(caller, key, fingerprint);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), fingerprint);
+                }
+                CommandOutcome outcome = sender.send(command, caller, grant.role(), grant.scope(), request);
+                ResponseEntity<CommandAnswer> answer = answer(outcome);
+                record(
+                        caller,
+                        key,
+                        200,
+                        MediaType.APPLICATION_JSON_VALUE,
+                        write(answer.getBody()),
+                        answer.getHeaders().getETag());
+                return answer;
+            });
+        } catch (KeyReused e) {
+            throw e;
+        } catch (RuntimeException refusal) {
+            remember(caller, key, fingerprint, refusal);
+            throw refusal;
+        }
+    }
+
+    private static ResponseEntity<CommandAnswer> answer(CommandOutcome outcome) {
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(outcome.version()))
+                .body(new CommandAnswer(outcome.version(), outcome.createdId()));
+    }
+
+    /**
+     * Inserts the key (provisionally answered 500, overwritten before commit). A concurrent request with the same
+     * key waits on the key's row until this one commits, then finds its answer.
+     */
+    private Optional<Stored> claim(Caller caller, String key, String fingerprint) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO idempotency_key (caller, key, fingerprint, status, content_type, body, expires_at)
+                        VALUES (:caller, :key, :fingerprint, 500, 'application/json', '', :expires)
+                        ON CONFLICT (caller, key) DO NOTHING""")
+                .param("caller", caller.subject())
+                .param("key", key)
+                .param("fingerprint", fingerprint)
+                .param("expires", Timestamp.from(systemClock.instant().plus(keyLifetime)))
+                .update();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT fingerprint, status, content_type, body, etag FROM idempotency_key
+                         WHERE caller = :caller AND key = :key""")
+                .param("caller", caller.subject())
+                .param("key", key)
+                .query((rs, n) ->
+                        new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    private ResponseEntity<?> replay(Stored stored, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new KeyReused();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
+                .contentType(MediaType.parseMediaType(stored.contentType()))
+                .header("Idempotent-Replayed", "true");
+        if (stored.etag() != null) {
+            response.header(HttpHeaders.ETAG, stored.etag());
+        }
+        return response.body(stored.body());
+    }
+
+    private void record(Caller caller, String key, int status, String contentType, String body, String etag) {
+        jdbc.sql("""
+                        UPDATE idempotency_key SET status = :status, content_type = :contentType, body = :body,
+                               etag = :etag
+                         WHERE caller = :caller AND key = :key""")
+                .param("status", status)
+                .param("contentType", contentType)
+                .param("body", body)
+                .param("etag", etag)
+                .param("caller", caller.subject())
+                .param("key", key)
+                .update();
+    }
+
+    /**
+     * After a refusal rolled the command back, keeps the refusal as the key's answer (in a transaction of its own),
+     * so a retry is refused alike. Failures of the service itself (5xx) are not kept: a retry may succeed.
+     */
+    private void remember(Caller caller, String key, String fingerprint, RuntimeException refusal) {
+        Optional<ProblemDetail> problem = Problems.forRefusal(refusal).filter(p -> p.getStatus() < 500);
+        if (problem.isEmpty()) {
+            return;
+        }
+        int status = problem.get().getStatus();
+        String body = write(problem.get());
+        transactions.executeWithoutResult(tx -> {
+            if (claim(caller, key, fingerprint).isEmpty()) {
+                record(caller, key, status, MediaType.APPLICATION_PROBLEM_JSON_VALUE, body, null);
+            }
+        });
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an answer as JSON", e);
+        }
+    }
+
+    private static String fingerprint(HttpServletRequest request, Object command) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+            digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+            digest.update(String.valueOf(request.getHeader("If-Match")).getBytes(StandardCharsets.UTF_8));
+            digest.update(command.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package uk.nhs.ics.transition.web.ics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.ics.BoardSeat;
+import uk.nhs.ics.transition.messages.ics.ConfirmDesignateAppointment;
+import uk.nhs.ics.transition.messages.ics.MakeAppointmentSubstantive;
+import uk.nhs.ics.transition.messages.ics.NamePreferredCandidate;
+import uk.nhs.ics.transition.messages.ics.StartRecruitment;
+import uk.nhs.ics.transition.messages.ics.WithdrawCandidate;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.board.BoardProjection;
+import uk.nhs.ics.transition.projections.board.BoardQueries;
+import uk.nhs.ics.transition.projections.board.BoardView;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/**
+ * The board of an ICS NHS body. A role with several seats takes its seat number: {@code INDEPENDENT_NED-1}.
+ */
+@RestController
+@RequestMapping("/api/v1/systems/{icsCode}/board")
+@Tag(name = "Board")
+public class BoardController {
+
+    private final BoardQueries board;
+    private final Reads reads;
+    private final Writes writes;
+
+    public BoardController(BoardQueries board, Reads reads, Writes writes) {
+        this.board = board;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping
+    @Requires(value = Action.READ_ICS, target = "icsCode")
+    @Operation(summary = "Every seat with its status, holder and process; whether the minimum is met, and the gaps")
+    public ResponseEntity<BoardView> board(
+            @PathVariable String icsCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, BoardProjection.NAME, icsCode);
+        }
+        BoardView view = Reads.found(board.board(icsCode, knowledge), "the ICS's board");
+        return reads.versioned(request, view, view.version());
+    }
+
+    @PostMapping("/roles/{role}/recruitment")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Start recruitment to a seat (adds a numbered seat such as PLACE_LEADER-1 if new)")
+    public ResponseEntity<?> recruitment(
+            @PathVariable String icsCode,
+            @PathVariable String role,
+            @Valid @RequestBody BoardRequests.Recruitment body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new StartRecruitment(
+                        IcsCode.of(icsCode), BoardSeat.parse(role), body.process(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/roles/{role}/candidate")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Name the preferred candidate for a seat in recruitment")
+    public ResponseEntity<?> candidate(
+            @PathVariable String icsCode,
+            @PathVariable String role,
+            @Valid @RequestBody BoardRequests.Candidate body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new NamePreferredCandidate(
+                        IcsCode.of(icsCode),
+                        BoardSeat.parse(role),
+                        body.name(),
+                        body.conflictingPosts(),
+                        Boolean.TRUE.equals(body.mentalHealthExpertise()),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/roles/{role}/confirm-designate")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Confirm the preferred candidate as designate")
+    public ResponseEntity<?> confirmDesignate(
+            @PathVariable String icsCode,
+            @PathVariable String role,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new ConfirmDesignateAppointment(IcsCode.of(icsCode), BoardSeat.parse(role), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/roles/{role}/withdraw")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Withdraw the preferred candidate or designate; the seat returns to recruiting")
+    public ResponseEntity<?> withdraw(
+            @PathVariable String icsCode,
+            @PathVariable String role,
+            @Valid @RequestBody BoardRequests.Withdrawal body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new WithdrawCandidate(
+                        IcsCode.of(icsCode), BoardSeat.parse(role), body.reason(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/roles/{role}/make-substantive")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Make a designate appointment substantive (after Royal Assent, from the establishment date)")
+    public ResponseEntity<?> makeSubstantive(
+            @PathVariable String icsCode,
+            @PathVariable String role,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new MakeAppointmentSubstantive(IcsCode.of(icsCode), BoardSeat.parse(role), Versions.ifMatch(request)));
+    }
+}

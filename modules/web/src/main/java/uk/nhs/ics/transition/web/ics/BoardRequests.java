@@ -1,0 +1,27 @@
+package uk.nhs.ics.transition.web.ics;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.ics.RecruitmentProcess;
+
+/** The bodies of the board writes. */
+final class BoardRequests {
+
+    private BoardRequests() {}
+
+    /** Start recruitment by the national process or local filling of posts. */
+    record Recruitment(@NotNull RecruitmentProcess process) {}
+
+    /** The preferred candidate, any posts they hold elsewhere in the footprint, and their mental health expertise. */
+    record Candidate(
+            @NotBlank @Size(max = Checks.SHORT_TEXT) String name,
+            @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.SHORT_TEXT) String> conflictingPosts,
+            Boolean mentalHealthExpertise) {}
+
+    /** Why a candidate or designate is withdrawn. */
+    record Withdrawal(
+            @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
+}

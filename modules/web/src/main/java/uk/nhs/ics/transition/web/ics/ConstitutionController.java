@@ -1,0 +1,203 @@
+package uk.nhs.ics.transition.web.ics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.ics.AddAssuranceComment;
+import uk.nhs.ics.transition.messages.ics.AgreeMou;
+import uk.nhs.ics.transition.messages.ics.ApproveConstitution;
+import uk.nhs.ics.transition.messages.ics.BoardGap;
+import uk.nhs.ics.transition.messages.ics.CloseConstitutionEngagement;
+import uk.nhs.ics.transition.messages.ics.DraftMou;
+import uk.nhs.ics.transition.messages.ics.OpenConstitutionEngagement;
+import uk.nhs.ics.transition.messages.ics.RecordConstitutionDraft;
+import uk.nhs.ics.transition.messages.ics.ReturnConstitution;
+import uk.nhs.ics.transition.messages.ics.SubmitConstitution;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionQueries;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionView;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/**
+ * The ICS NHS body's constitution and 2022/23 MoU, and assurance comments. The programme manager drafts, engages
+ * and submits; the regional team approves or returns, agrees the MoU and comments.
+ */
+@RestController
+@RequestMapping("/api/v1/systems/{icsCode}")
+@Tag(name = "Constitution and MoU")
+public class ConstitutionController {
+
+    private final ConstitutionQueries constitution;
+    private final Reads reads;
+    private final Writes writes;
+
+    public ConstitutionController(ConstitutionQueries constitution, Reads reads, Writes writes) {
+        this.constitution = constitution;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping("/constitution")
+    @Requires(value = Action.READ_ICS, target = "icsCode")
+    @Operation(summary = "Status, versions, submission, decision, MoU and assurance comments")
+    public ResponseEntity<ConstitutionView> constitution(
+            @PathVariable String icsCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, ConstitutionProjection.NAME, icsCode);
+        }
+        ConstitutionView view = Reads.found(constitution.constitution(icsCode, knowledge), "the ICS's constitution");
+        return reads.versioned(request, view, view.version());
+    }
+
+    @PostMapping("/constitution/drafts")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Record a new draft version")
+    public ResponseEntity<?> draft(
+            @PathVariable String icsCode,
+            @Valid @RequestBody ConstitutionRequests.Draft body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new RecordConstitutionDraft(
+                        IcsCode.of(icsCode), body.documentReference(), body.summary(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/constitution/engagement/open")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Open engagement on the current draft")
+    public ResponseEntity<?> openEngagement(
+            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(
+                request, caller, grant, new OpenConstitutionEngagement(IcsCode.of(icsCode), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/constitution/engagement/close")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Close engagement")
+    public ResponseEntity<?> closeEngagement(
+            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new CloseConstitutionEngagement(IcsCode.of(icsCode), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/constitution/submit")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Submit for approval; name each board gap with a plan if the minimum is not yet met")
+    public ResponseEntity<?> submit(
+            @PathVariable String icsCode,
+            @Valid @RequestBody(required = false) ConstitutionRequests.Submission body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        List<BoardGap> gaps = body == null || body.gaps() == null
+                ? List.of()
+                : body.gaps().stream()
+                        .map(g -> new BoardGap(g.requirement(), g.plan()))
+                        .toList();
+        return writes.execute(
+                request, caller, grant, new SubmitConstitution(IcsCode.of(icsCode), gaps, Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/constitution/approve")
+    @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @Operation(summary = "Approve a submitted constitution (regional team)")
+    public ResponseEntity<?> approve(
+            @PathVariable String icsCode,
+            @Valid @RequestBody(required = false) ConstitutionRequests.Comments body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new ApproveConstitution(
+                        IcsCode.of(icsCode), body == null ? null : body.comments(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/constitution/return")
+    @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @Operation(summary = "Return a submitted constitution with comments; it goes back to drafting (regional team)")
+    public ResponseEntity<?> returnConstitution(
+            @PathVariable String icsCode,
+            @Valid @RequestBody ConstitutionRequests.Comments body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new ReturnConstitution(IcsCode.of(icsCode), body.comments(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/mou/draft")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Record the draft 2022/23 MoU")
+    public ResponseEntity<?> draftMou(
+            @PathVariable String icsCode,
+            @Valid @RequestBody ConstitutionRequests.MouDraft body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new DraftMou(IcsCode.of(icsCode), body.documentReference(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/mou/agree")
+    @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @Operation(summary = "Agree the 2022/23 MoU (regional team)")
+    public ResponseEntity<?> agreeMou(
+            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(request, caller, grant, new AgreeMou(IcsCode.of(icsCode), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/assurance-comments")
+    @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @Operation(summary = "Add an assurance comment (regional or national team)")
+    public ResponseEntity<?> comment(
+            @PathVariable String icsCode,
+            @Valid @RequestBody ConstitutionRequests.AssuranceComment body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new AddAssuranceComment(IcsCode.of(icsCode), body.comment(), Versions.ifMatch(request)));
+    }
+}

@@ -1,0 +1,136 @@
+package uk.nhs.ics.transition.web.ics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.ics.AssessDueDiligenceItem;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceItemId;
+import uk.nhs.ics.transition.messages.ics.RaiseDueDiligenceItem;
+import uk.nhs.ics.transition.messages.ics.SignOffDueDiligence;
+import uk.nhs.ics.transition.messages.ics.StartDueDiligencePlanning;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceQueries;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/** An ICS's due diligence: planning, items in the ten areas, assessment, sign-off. */
+@RestController
+@RequestMapping("/api/v1/systems/{icsCode}/due-diligence")
+@Tag(name = "Due diligence")
+public class DueDiligenceController {
+
+    private final DueDiligenceQueries dueDiligence;
+    private final Reads reads;
+    private final Writes writes;
+
+    public DueDiligenceController(DueDiligenceQueries dueDiligence, Reads reads, Writes writes) {
+        this.dueDiligence = dueDiligence;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping
+    @Requires(value = Action.READ_ICS, target = "icsCode")
+    @Operation(summary = "Status, items by area, open issues and sign-offs")
+    public ResponseEntity<DueDiligenceView> dueDiligence(
+            @PathVariable String icsCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, DueDiligenceProjection.NAME, icsCode);
+        }
+        DueDiligenceView view = Reads.found(dueDiligence.dueDiligence(icsCode, knowledge), "the ICS's due diligence");
+        return reads.versioned(request, view, view.version());
+    }
+
+    @PostMapping("/start-planning")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Start due diligence planning")
+    public ResponseEntity<?> startPlanning(
+            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+        return writes.execute(
+                request, caller, grant, new StartDueDiligencePlanning(IcsCode.of(icsCode), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/items")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Raise an item in one of the ten areas; answers with its itemId")
+    public ResponseEntity<?> raise(
+            @PathVariable String icsCode,
+            @Valid @RequestBody DueDiligenceRequests.Item body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new RaiseDueDiligenceItem(
+                        IcsCode.of(icsCode), body.category(), body.title(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/items/{itemId}/assess")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Assess an item: ASSURED, or ISSUE with its risk and mitigation")
+    public ResponseEntity<?> assess(
+            @PathVariable String icsCode,
+            @PathVariable String itemId,
+            @Valid @RequestBody DueDiligenceRequests.Assessment body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new AssessDueDiligenceItem(
+                        IcsCode.of(icsCode),
+                        DueDiligenceItemId.of(itemId),
+                        body.outcome(),
+                        body.risk(),
+                        body.mitigation(),
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/sign-off")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Sign off, as a predecessor CCG's accountable officer or the designate chief executive")
+    public ResponseEntity<?> signOff(
+            @PathVariable String icsCode,
+            @Valid @RequestBody DueDiligenceRequests.SignOff body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new SignOffDueDiligence(
+                        IcsCode.of(icsCode),
+                        body.signatory(),
+                        body.capacity(),
+                        body.ccgCode() == null ? null : CcgCode.of(body.ccgCode()),
+                        Versions.ifMatch(request)));
+    }
+}

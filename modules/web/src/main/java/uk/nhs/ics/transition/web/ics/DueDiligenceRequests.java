@@ -1,0 +1,35 @@
+package uk.nhs.ics.transition.web.ics;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.ics.AssessmentOutcome;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
+import uk.nhs.ics.transition.messages.ics.RiskRating;
+import uk.nhs.ics.transition.messages.ics.SignOffCapacity;
+
+/** The bodies of the due diligence writes. */
+final class DueDiligenceRequests {
+
+    private DueDiligenceRequests() {}
+
+    /** An item in one of the ten areas ({@code category}). */
+    record Item(
+            @NotNull DueDiligenceArea category,
+            @NotBlank @Size(max = Checks.SHORT_TEXT) String title) {}
+
+    /** ASSURED, or ISSUE with its risk and (ideally) a mitigation. */
+    record Assessment(
+            @NotNull AssessmentOutcome outcome,
+            RiskRating risk,
+            @Size(max = Checks.LONG_TEXT) String mitigation) {}
+
+    /** A sign-off, by a predecessor CCG's accountable officer (naming the CCG) or the designate chief executive. */
+    record SignOff(
+            @NotBlank @Size(max = Checks.SHORT_TEXT) String signatory,
+            @NotNull SignOffCapacity capacity,
+
+            @Pattern(regexp = "[0-9A-Z]{3,5}", message = "must be a CCG code such as 91Q") String ccgCode) {}
+}

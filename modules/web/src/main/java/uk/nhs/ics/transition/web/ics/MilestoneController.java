@@ -1,0 +1,180 @@
+package uk.nhs.ics.transition.web.ics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.Evidence;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.MilestoneCode;
+import uk.nhs.ics.transition.messages.ics.ClearMilestoneRisk;
+import uk.nhs.ics.transition.messages.ics.CompleteMilestone;
+import uk.nhs.ics.transition.messages.ics.FlagMilestoneAtRisk;
+import uk.nhs.ics.transition.messages.ics.ReopenMilestone;
+import uk.nhs.ics.transition.messages.ics.StartMilestone;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.Page;
+import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.projections.ProjectionPositions;
+import uk.nhs.ics.transition.projections.milestones.MilestonesProjection;
+import uk.nhs.ics.transition.projections.readiness.MilestoneView;
+import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/** An ICS's milestones: read them rated at a date, and move the manual ones. */
+@RestController
+@RequestMapping("/api/v1/systems/{icsCode}/milestones")
+@Tag(name = "Milestones")
+public class MilestoneController {
+
+    private final ReadinessQueries readiness;
+    private final ProjectionPositions positions;
+    private final Reads reads;
+    private final Writes writes;
+
+    public MilestoneController(ReadinessQueries readiness, ProjectionPositions positions, Reads reads, Writes writes) {
+        this.readiness = readiness;
+        this.positions = positions;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping
+    @Requires(value = Action.READ_ICS, target = "icsCode")
+    @Operation(summary = "Every milestone with its due date, status and rating at a date, as known at an instant")
+    public ResponseEntity<Page<MilestoneView>> milestones(
+            @PathVariable String icsCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) int size,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, MilestonesProjection.NAME, icsCode);
+        }
+        Long version = knowledge.isNow()
+                ? positions.version(MilestonesProjection.NAME, icsCode).orElse(null)
+                : null;
+        List<MilestoneView> all = Reads.found(readiness.milestones(icsCode, reads.at(at), knowledge), "the ICS");
+        PageRequest paging = new PageRequest(page, size);
+        int from = (int) Math.min(paging.offset(), all.size());
+        int to = Math.min(from + paging.size(), all.size());
+        return reads.versioned(
+                request, new Page<>(all.subList(from, to), paging.page(), paging.size(), all.size()), version);
+    }
+
+    @PostMapping("/{code}/start")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Start work on a manual milestone")
+    public ResponseEntity<?> start(
+            @PathVariable String icsCode,
+            @PathVariable String code,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new StartMilestone(IcsCode.of(icsCode), MilestoneCode.of(code), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/{code}/complete")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Complete a manual milestone with evidence and the date it was achieved")
+    public ResponseEntity<?> complete(
+            @PathVariable String icsCode,
+            @PathVariable String code,
+            @Valid @RequestBody MilestoneRequests.Complete body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        List<Evidence> evidence = body.evidence().stream()
+                .map(item -> new Evidence(item.reference(), item.description()))
+                .toList();
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new CompleteMilestone(
+                        IcsCode.of(icsCode),
+                        MilestoneCode.of(code),
+                        body.completedOn(),
+                        evidence,
+                        Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/{code}/at-risk")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Flag a manual milestone in progress as at risk, saying why")
+    public ResponseEntity<?> atRisk(
+            @PathVariable String icsCode,
+            @PathVariable String code,
+            @Valid @RequestBody MilestoneRequests.Reason body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new FlagMilestoneAtRisk(
+                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/{code}/clear-risk")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Put a milestone flagged at risk back on track, saying why")
+    public ResponseEntity<?> clearRisk(
+            @PathVariable String icsCode,
+            @PathVariable String code,
+            @Valid @RequestBody MilestoneRequests.Reason body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new ClearMilestoneRisk(
+                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/{code}/reopen")
+    @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @Operation(summary = "Reopen a complete manual milestone, saying why")
+    public ResponseEntity<?> reopen(
+            @PathVariable String icsCode,
+            @PathVariable String code,
+            @Valid @RequestBody MilestoneRequests.Reason body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new ReopenMilestone(
+                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+    }
+}

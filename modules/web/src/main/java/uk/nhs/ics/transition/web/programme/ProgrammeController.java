@@ -1,0 +1,154 @@
+package uk.nhs.ics.transition.web.programme;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.common.LegislativeMilestone;
+import uk.nhs.ics.transition.messages.common.MilestoneCode;
+import uk.nhs.ics.transition.messages.common.Programme;
+import uk.nhs.ics.transition.messages.common.Quarter;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
+import uk.nhs.ics.transition.messages.programme.Rebaseline;
+import uk.nhs.ics.transition.messages.programme.RecordLegislativeMilestone;
+import uk.nhs.ics.transition.projections.AsOf;
+import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
+import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
+import uk.nhs.ics.transition.projections.programme.ProgrammeView;
+import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/** The national programme; the national team records the Bill's stages and re-baselines. */
+@RestController
+@RequestMapping("/api/v1/programme")
+@Tag(name = "Programme")
+public class ProgrammeController {
+
+    /** A stage of the Bill and the day it happened. */
+    public record LegislativeMilestoneRequest(
+            @NotNull LegislativeMilestone milestone,
+            @NotNull LocalDate occurredOn) {}
+
+    /** A re-baseline: what moves, from when, and why. Quarter ends and due dates not named keep their value. */
+    public record RebaselineRequest(
+            @NotNull LocalDate decidedOn,
+            LocalDate establishmentDate,
+            @Size(max = 4) Map<String, LocalDate> quarterEnds,
+            @Size(max = 40) Map<String, LocalDate> milestoneDueDates,
+            @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
+
+    private final ProgrammeQueries programme;
+    private final Reads reads;
+    private final Writes writes;
+
+    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes) {
+        this.programme = programme;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GetMapping
+    @Requires(Action.READ_REFERENCE)
+    @Operation(summary = "The baseline in force on a date, the legislative milestones and the baseline history")
+    public ResponseEntity<ProgrammeView> programme(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            HttpServletRequest request) {
+        AsOf knowledge = reads.asOf(asOf);
+        if (knowledge.isNow()) {
+            reads.awaitMinVersion(request, ProgrammeProjection.NAME, Programme.ID);
+        }
+        ProgrammeView view = programme.programme(reads.at(at), knowledge);
+        return reads.versioned(request, view, view.version());
+    }
+
+    @PostMapping("/legislative-milestones")
+    @Requires(Action.DIRECT_PROGRAMME)
+    @Operation(summary = "Record a stage of the Bill, in order, on the day it happened")
+    public ResponseEntity<?> recordLegislativeMilestone(
+            @Valid @RequestBody LegislativeMilestoneRequest body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new RecordLegislativeMilestone(
+                        Programme.ID, body.milestone(), body.occurredOn(), Versions.ifMatch(request)));
+    }
+
+    @PostMapping("/rebaseline")
+    @Requires(Action.DIRECT_PROGRAMME)
+    @Operation(summary = "Move quarter ends, due dates and the establishment date from the decision date")
+    public ResponseEntity<?> rebaseline(
+            @Valid @RequestBody RebaselineRequest body, Caller caller, Grant grant, HttpServletRequest request) {
+        Map<Quarter, LocalDate> quarterEnds = new EnumMap<>(Quarter.class);
+        if (body.quarterEnds() != null) {
+            body.quarterEnds()
+                    .forEach((quarter, end) ->
+                            quarterEnds.put(quarter(quarter), required(end, "quarterEnds." + quarter)));
+        }
+        Map<MilestoneCode, LocalDate> dueDates = new EnumMap<>(MilestoneCode.class);
+        if (body.milestoneDueDates() != null) {
+            body.milestoneDueDates()
+                    .forEach((code, due) -> dueDates.put(
+                            MilestoneCode.find(code)
+                                    .orElseThrow(() -> RuleViolation.invalid(
+                                            "milestoneDueDates." + code, "no milestone has this code")),
+                            required(due, "milestoneDueDates." + code)));
+        }
+        return writes.execute(
+                request,
+                caller,
+                grant,
+                new Rebaseline(
+                        Programme.ID,
+                        body.decidedOn(),
+                        body.establishmentDate(),
+                        quarterEnds,
+                        dueDates,
+                        body.reason(),
+                        Versions.ifMatch(request)));
+    }
+
+    private static Quarter quarter(String name) {
+        try {
+            Quarter quarter = Quarter.valueOf(name);
+            if (quarter.isFinancialQuarter()) {
+                return quarter;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw RuleViolation.invalid("quarterEnds." + name, "quarters are Q1, Q2, Q3 and Q4");
+    }
+
+    private static LocalDate required(LocalDate date, String field) {
+        if (date == null) {
+            throw RuleViolation.invalid(field, field + " needs a date");
+        }
+        return date;
+    }
+}

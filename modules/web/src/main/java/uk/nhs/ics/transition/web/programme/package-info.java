@@ -1,0 +1,2 @@
+/** The national programme: the baseline in force, the Bill's stages, re-baselining. */
+package uk.nhs.ics.transition.web.programme;
