@@ -249,12 +249,15 @@ class IcsTransition {
         }
     }
 
-    /** A predecessor's scheme is agreed; a scheme that sends nothing here, or is already known, changes nothing. */
+    /**
+     * A predecessor's scheme is agreed; a scheme that sends nothing here, or is already known, changes nothing. What
+     * it completes is dated the day the scheme was agreed, not the day the news arrived.
+     */
     @CommandHandler
-    void handle(NoteTransferSchemeAgreed command, Clock clock) {
+    void handle(NoteTransferSchemeAgreed command) {
         if (predecessors.contains(command.ccgCode()) && !agreedSchemes.contains(command.ccgCode())) {
-            apply(new TransferSchemeAgreementNoted(icsCode, command.ccgCode()));
-            deriveMilestones(clock);
+            apply(new TransferSchemeAgreementNoted(icsCode, command.ccgCode(), command.agreedOn()));
+            deriveMilestones(command.agreedOn());
         }
     }
 
@@ -380,8 +383,13 @@ class IcsTransition {
 
     // ---------------------------------------------------------------- derived milestones
 
-    /** Moves every derived milestone to where its facts now put it. */
+    /** Moves every derived milestone to where its facts now put it; what completes is dated today. */
     private void deriveMilestones(Clock clock) {
+        deriveMilestones(today(clock));
+    }
+
+    /** Moves every derived milestone to where its facts now put it; what completes is dated as given. */
+    private void deriveMilestones(LocalDate on) {
         for (MilestoneCode milestone : MilestoneCode.values()) {
             if (milestone.kind() != MilestoneKind.DERIVED) {
                 continue;
@@ -393,7 +401,7 @@ class IcsTransition {
                 if (status == MilestoneStatus.NOT_STARTED) {
                     apply(new MilestoneStarted(icsCode, milestone, true));
                 }
-                apply(new MilestoneCompleted(icsCode, milestone, today(clock), List.of(), true));
+                apply(new MilestoneCompleted(icsCode, milestone, on, List.of(), true));
             } else if (facts != DerivedMilestones.Facts.ALL && status == MilestoneStatus.COMPLETE) {
                 apply(new MilestoneReopened(
                         icsCode,

@@ -25,7 +25,9 @@ public class TransferRelay {
     void on(TransferSchemeAgreed event) {
         reference
                 .possibleReceiversOf(event.ccgCode())
-                .forEach(ics ->
-                        Relays.send(commands, new NoteTransferSchemeAgreed(ics, event.ccgCode()), "transfer schemes"));
+                .forEach(ics -> Relays.send(
+                        commands,
+                        new NoteTransferSchemeAgreed(ics, event.ccgCode(), event.agreedOn()),
+                        "transfer schemes"));
     }
 }

@@ -473,9 +473,9 @@ class DerivedMilestonesTest {
     @Test
     void the_transfer_scheme_agreed_without_due_diligence_signed_off_only_starts_the_due_diligence_milestone() {
         fixture.givenCommands(openKentAndMedway())
-                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
+                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY))
                 .expectEvents(
-                        new TransferSchemeAgreementNoted(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
+                        new TransferSchemeAgreementNoted(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY),
                         started(KENT_AND_MEDWAY, MilestoneCode.Q4_DUE_DILIGENCE_COMPLETE));
     }
 
@@ -485,7 +485,7 @@ class DerivedMilestonesTest {
                         openKentAndMedway(),
                         chairAndChiefExecutive(KENT_AND_MEDWAY),
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY),
-                        new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
+                        new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY),
                         accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)))
                 .when(chiefExecutive(KENT_AND_MEDWAY))
                 .expectEvents(
@@ -503,10 +503,26 @@ class DerivedMilestonesTest {
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY),
                         accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
                         chiefExecutive(KENT_AND_MEDWAY)))
-                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
+                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY))
                 .expectEvents(
-                        new TransferSchemeAgreementNoted(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
+                        new TransferSchemeAgreementNoted(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY),
                         completed(KENT_AND_MEDWAY, MilestoneCode.Q4_DUE_DILIGENCE_COMPLETE));
+    }
+
+    @Test
+    void a_scheme_agreed_earlier_than_the_news_arrives_completes_the_milestone_on_the_day_it_was_agreed() {
+        LocalDate agreedOn = TODAY.minusDays(3);
+        fixture.givenCommands(steps(
+                        openKentAndMedway(),
+                        chairAndChiefExecutive(KENT_AND_MEDWAY),
+                        dueDiligenceReadyToSignOff(KENT_AND_MEDWAY),
+                        accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
+                        chiefExecutive(KENT_AND_MEDWAY)))
+                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, agreedOn))
+                .expectEvents(
+                        new TransferSchemeAgreementNoted(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, agreedOn),
+                        new MilestoneCompleted(
+                                KENT_AND_MEDWAY, MilestoneCode.Q4_DUE_DILIGENCE_COMPLETE, agreedOn, List.of(), true));
     }
 
     private static List<Object> derbyshireSignedOff() {
@@ -522,17 +538,18 @@ class DerivedMilestonesTest {
     @Test
     void one_of_two_predecessor_schemes_agreed_does_not_complete_the_due_diligence_milestone() {
         fixture.givenCommands(derbyshireSignedOff())
-                .when(new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG))
-                .expectEvents(new TransferSchemeAgreementNoted(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG));
+                .when(new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG, TODAY))
+                .expectEvents(new TransferSchemeAgreementNoted(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG, TODAY));
     }
 
     @Test
     void the_second_of_two_predecessor_schemes_agreed_completes_the_due_diligence_milestone() {
         fixture.givenCommands(steps(
-                        derbyshireSignedOff(), new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG)))
-                .when(new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG))
+                        derbyshireSignedOff(),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG, TODAY)))
+                .when(new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG, TODAY))
                 .expectEvents(
-                        new TransferSchemeAgreementNoted(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG),
+                        new TransferSchemeAgreementNoted(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG, TODAY),
                         completed(DERBYSHIRE, MilestoneCode.Q4_DUE_DILIGENCE_COMPLETE));
     }
 
@@ -542,8 +559,8 @@ class DerivedMilestonesTest {
                         openDerbyshire(),
                         chairAndChiefExecutive(DERBYSHIRE),
                         dueDiligenceReadyToSignOff(DERBYSHIRE),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG, TODAY),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG, TODAY),
                         accountableOfficer(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG)))
                 .when(chiefExecutive(DERBYSHIRE))
                 .expectEvents(new DueDiligenceSignedOff(
@@ -556,8 +573,8 @@ class DerivedMilestonesTest {
                         openDerbyshire(),
                         chairAndChiefExecutive(DERBYSHIRE),
                         dueDiligenceReadyToSignOff(DERBYSHIRE),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG, TODAY),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG, TODAY),
                         accountableOfficer(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG),
                         chiefExecutive(DERBYSHIRE)))
                 .when(accountableOfficer(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG))
@@ -579,15 +596,16 @@ class DerivedMilestonesTest {
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY),
                         accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG),
                         chiefExecutive(KENT_AND_MEDWAY)))
-                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, DERBY_AND_DERBYSHIRE_CCG))
+                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, DERBY_AND_DERBYSHIRE_CCG, TODAY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void a_scheme_agreement_heard_twice_changes_nothing_the_second_time() {
-        fixture.givenCommands(openKentAndMedway(), new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
-                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
+        fixture.givenCommands(
+                        openKentAndMedway(), new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY))
+                .when(new NoteTransferSchemeAgreed(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG, TODAY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

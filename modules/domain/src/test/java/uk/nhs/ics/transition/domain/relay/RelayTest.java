@@ -169,8 +169,9 @@ class RelayTest {
 
         assertThat(payloads())
                 .containsExactlyInAnyOrder(
-                        new NoteTransferSchemeAgreed(GREATER_MANCHESTER, TAMESIDE_AND_GLOSSOP),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP));
+                        new NoteTransferSchemeAgreed(
+                                GREATER_MANCHESTER, TAMESIDE_AND_GLOSSOP, LocalDate.of(2022, 3, 1)),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP, LocalDate.of(2022, 3, 1)));
         assertEverythingSentInTheSystemsName();
     }
 
@@ -181,8 +182,9 @@ class RelayTest {
 
         assertThat(payloads())
                 .containsExactlyInAnyOrder(
-                        new NoteTransferSchemeAgreed(GREATER_MANCHESTER, TAMESIDE_AND_GLOSSOP),
-                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP));
+                        new NoteTransferSchemeAgreed(
+                                GREATER_MANCHESTER, TAMESIDE_AND_GLOSSOP, LocalDate.of(2022, 3, 1)),
+                        new NoteTransferSchemeAgreed(DERBYSHIRE, TAMESIDE_AND_GLOSSOP, LocalDate.of(2022, 3, 1)));
     }
 
     @Test
@@ -191,8 +193,8 @@ class RelayTest {
                 IcsScenario.KENT_AND_MEDWAY_CCG, List.of(IcsScenario.KENT_AND_MEDWAY), LocalDate.of(2022, 3, 1)));
 
         assertThat(payloads())
-                .containsExactly(
-                        new NoteTransferSchemeAgreed(IcsScenario.KENT_AND_MEDWAY, IcsScenario.KENT_AND_MEDWAY_CCG));
+                .containsExactly(new NoteTransferSchemeAgreed(
+                        IcsScenario.KENT_AND_MEDWAY, IcsScenario.KENT_AND_MEDWAY_CCG, LocalDate.of(2022, 3, 1)));
     }
 
     // ---------------------------------------------------------------- designate chief executives

@@ -133,11 +133,12 @@ public class ReadinessQueries {
                 systems));
     }
 
-    /** Every overdue milestone of the readable ICSs, oldest first (then by ICS and milestone). */
-    public Page<OverdueMilestone> overdue(Predicate<String> readable, LocalDate at, AsOf asOf, PageRequest page) {
+    /** Every overdue milestone of the ICSs that pass the filter (optionally of one region), oldest first. */
+    public Page<OverdueMilestone> overdue(
+            Predicate<String> readable, String regionCode, LocalDate at, AsOf asOf, PageRequest page) {
         Baseline baseline = programme.inForce(at, asOf).baseline();
         List<OverdueMilestone> all = new ArrayList<>();
-        for (SystemMilestones system : load(null, null, asOf)) {
+        for (SystemMilestones system : load(null, regionCode, asOf)) {
             if (readable.test(system.code)) {
                 all.addAll(overdue(system, baseline, at));
             }

@@ -3,8 +3,10 @@ package uk.nhs.ics.transition.web.readiness;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,14 +85,19 @@ public class ReadinessController {
 
     @GetMapping("/readiness/overdue")
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "Every overdue milestone the caller may read, oldest first")
+    @Operation(summary = "Every overdue milestone the caller may read, oldest first; optionally of one ICS or region")
     public Page<OverdueMilestone> overdue(
+            @RequestParam(required = false)
+                    @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QKS") String ics,
+            @RequestParam(required = false)
+                    @Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String region,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) int size,
             Caller caller) {
-        return readiness.overdue(
-                permissions.readableSystems(caller), reads.at(at), reads.asOf(asOf), new PageRequest(page, size));
+        Predicate<String> readable = permissions.readableSystems(caller);
+        Predicate<String> wanted = ics == null ? readable : readable.and(ics::equals);
+        return readiness.overdue(wanted, region, reads.at(at), reads.asOf(asOf), new PageRequest(page, size));
     }
 }
