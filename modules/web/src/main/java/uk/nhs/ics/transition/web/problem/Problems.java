@@ -10,6 +10,8 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestIds;
@@ -31,6 +33,13 @@ public final class Problems {
         String correlationId = MDC.get(RequestIds.MDC_KEY);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            try {
+                problem.setInstance(URI.create(request.getRequest().getRequestURI()));
+            } catch (IllegalArgumentException unusualPath) {
+                // a path no URI can hold: the problem goes without its instance rather than failing
+            }
         }
         return problem;
     }
