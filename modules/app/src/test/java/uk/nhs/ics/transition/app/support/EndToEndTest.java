@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.nhs.ics.transition.app.IcsTransitionApplication;
 import uk.nhs.ics.transition.domain.MutableClock;
 
 /**
@@ -25,7 +26,10 @@ import uk.nhs.ics.transition.domain.MutableClock;
  * HTTP on a random port. Every subclass shares one Spring context and one database, so tests must not depend on
  * being alone: each works on its own organisations, or on facts it asserts relative to what it found.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ics.database.durable=false")
+@SpringBootTest(
+        classes = IcsTransitionApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ics.database.durable=false")
 @Import(EndToEndTest.TestClock.class)
 public abstract class EndToEndTest {
 
