@@ -4,8 +4,11 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -31,22 +34,19 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI icsTransitionApi() {
-        Schema<?> problem = new Schema<>()
-                .type("object")
+        Schema<?> problem = new ObjectSchema()
                 .description("RFC 9457 problem details; `code` is stable, `errors` names each invalid field")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new Schema<Integer>().type("integer"))
+                .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("code", new StringSchema().example("BOARD_ORDER_VIOLATION"))
                 .addProperty("correlationId", new StringSchema())
                 .addProperty(
                         "errors",
-                        new Schema<>()
-                                .type("array")
-                                .items(new Schema<>()
-                                        .type("object")
+                        new ArraySchema()
+                                .items(new ObjectSchema()
                                         .addProperty("field", new StringSchema())
                                         .addProperty("message", new StringSchema())));
         return new OpenAPI()

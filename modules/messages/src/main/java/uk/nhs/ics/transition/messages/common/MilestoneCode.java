@@ -227,7 +227,12 @@ public enum MilestoneCode {
     public static MilestoneCode of(String code) {
         return find(code)
                 .orElseThrow(() ->
-                        new RuleViolation(ErrorCode.UNKNOWN_MILESTONE, "milestone", "no milestone has code " + code));
+                        new RuleViolation(ErrorCode.UNKNOWN_MILESTONE, "milestone", "no milestone has " + named(code)));
+    }
+
+    /** The code as given, quoted back only if it could be a code: never markup or SQL a client might render. */
+    private static String named(String code) {
+        return code != null && code.matches("[A-Za-z0-9_-]{1,40}") ? "code " + code : "the code given";
     }
 
     @JsonValue

@@ -55,7 +55,8 @@ public record BoardSeat(BoardRole role, int number) implements Comparable<BoardS
         if (dash > 0 && text.substring(dash + 1).chars().allMatch(Character::isDigit) && dash < text.length() - 1) {
             String digits = text.substring(dash + 1);
             if (digits.length() > 2) {
-                throw new RuleViolation(ErrorCode.UNKNOWN_BOARD_SEAT, "role", "no board seat is called " + text);
+                throw new RuleViolation(
+                        ErrorCode.UNKNOWN_BOARD_SEAT, "role", "no board seat is called " + quoted(text));
             }
             return new BoardSeat(roleNamed(text.substring(0, dash), text), Integer.parseInt(digits));
         }
@@ -66,8 +67,13 @@ public record BoardSeat(BoardRole role, int number) implements Comparable<BoardS
         try {
             return BoardRole.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation(ErrorCode.UNKNOWN_BOARD_SEAT, "role", "no board seat is called " + text);
+            throw new RuleViolation(ErrorCode.UNKNOWN_BOARD_SEAT, "role", "no board seat is called " + quoted(text));
         }
+    }
+
+    /** The text as given, quoted back only if it could be a seat: never markup or SQL a client might render. */
+    private static String quoted(String text) {
+        return text.matches("[A-Za-z0-9_-]{1,60}") ? text : "like that";
     }
 
     @JsonValue

@@ -26,7 +26,9 @@ import uk.nhs.ics.transition.messages.ccg.TransferItemId;
 import uk.nhs.ics.transition.messages.ccg.VaryTransferScheme;
 import uk.nhs.ics.transition.messages.ccg.WithdrawTransferItem;
 import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.transfer.SchemeView;
@@ -95,7 +97,7 @@ public class TransferSchemeController {
                 new AddTransferItem(
                         CcgCode.of(ccgCode),
                         body.details(),
-                        body.receivingIcs() == null ? null : IcsCode.of(body.receivingIcs()),
+                        receiving(body.receivingIcs()),
                         Versions.ifMatch(request)));
     }
 
@@ -117,7 +119,7 @@ public class TransferSchemeController {
                         CcgCode.of(ccgCode),
                         TransferItemId.of(itemId),
                         body.details(),
-                        body.receivingIcs() == null ? null : IcsCode.of(body.receivingIcs()),
+                        receiving(body.receivingIcs()),
                         Versions.ifMatch(request)));
     }
 
@@ -185,9 +187,7 @@ public class TransferSchemeController {
                         body.reason(),
                         body.itemId() == null ? null : TransferItemId.of(body.itemId()),
                         body.item() == null ? null : body.item().details(),
-                        body.item() == null || body.item().receivingIcs() == null
-                                ? null
-                                : IcsCode.of(body.item().receivingIcs()),
+                        body.item() == null ? null : receiving(body.item().receivingIcs()),
                         Versions.ifMatch(request)));
     }
 
@@ -198,6 +198,17 @@ public class TransferSchemeController {
             @PathVariable String ccgCode, Caller caller, Grant grant, HttpServletRequest request) {
         return writes.execute(
                 request, caller, grant, new EffectTransferScheme(CcgCode.of(ccgCode), Versions.ifMatch(request)));
+    }
+
+    /** The receiving ICS named in a body: absent (the CCG's own), or an ICS of the programme (else 404). */
+    private IcsCode receiving(String code) {
+        if (code == null) {
+            return null;
+        }
+        if (!permissions.isIcs(code)) {
+            throw new RuleViolation(ErrorCode.UNKNOWN_ORGANISATION, "receivingIcs", "no such ICS");
+        }
+        return IcsCode.of(code);
     }
 
     @PostMapping("/abolish")

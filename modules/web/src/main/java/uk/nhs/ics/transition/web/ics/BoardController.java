@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
 import uk.nhs.ics.transition.messages.ics.ConfirmDesignateAppointment;
 import uk.nhs.ics.transition.messages.ics.MakeAppointmentSubstantive;
@@ -94,17 +95,23 @@ public class BoardController {
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new NamePreferredCandidate(
-                        IcsCode.of(icsCode),
-                        BoardSeat.parse(role),
-                        body.name(),
-                        body.conflictingPosts(),
-                        Boolean.TRUE.equals(body.mentalHealthExpertise()),
-                        Versions.ifMatch(request)));
+        NamePreferredCandidate command;
+        try {
+            command = new NamePreferredCandidate(
+                    IcsCode.of(icsCode),
+                    BoardSeat.parse(role),
+                    body.name(),
+                    body.conflictingPosts(),
+                    Boolean.TRUE.equals(body.mentalHealthExpertise()),
+                    Versions.ifMatch(request));
+        } catch (RuleViolation e) {
+            // the command calls it candidateName; the request (and the contract) call it name
+            if (!"candidateName".equals(e.field())) {
+                throw e;
+            }
+            throw new RuleViolation(e.code(), "name", e.getMessage().replace("candidateName", "name"));
+        }
+        return writes.execute(request, caller, grant, command);
     }
 
     @PostMapping("/roles/{role}/confirm-designate")

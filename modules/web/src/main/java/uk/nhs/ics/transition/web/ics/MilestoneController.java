@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.messages.common.Evidence;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.messages.ics.ClearMilestoneRisk;
 import uk.nhs.ics.transition.messages.ics.CompleteMilestone;
 import uk.nhs.ics.transition.messages.ics.FlagMilestoneAtRisk;
@@ -109,9 +111,15 @@ public class MilestoneController {
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
-        List<Evidence> evidence = body.evidence().stream()
-                .map(item -> new Evidence(item.reference(), item.description()))
-                .toList();
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < body.evidence().size(); i++) {
+            MilestoneRequests.EvidenceItem item = body.evidence().get(i);
+            try {
+                evidence.add(new Evidence(item.reference(), item.description()));
+            } catch (RuleViolation e) {
+                throw new RuleViolation(e.code(), "evidence[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
         return writes.execute(
                 request,
                 caller,

@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -193,6 +194,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     List.of(new FieldError(
                             path(mismatched),
                             "has the wrong type: expected " + readable(mismatched.getTargetType())))));
+        }
+        if (cause instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()
+                && mapping.getCause() instanceof InputCoercionException) {
+            // well-formed JSON, but a number the field cannot hold (such as more pence than a long has)
+            return respondObject(Problems.validation(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the request body has invalid fields",
+                    List.of(new FieldError(path(mapping), "is out of range"))));
         }
         if (cause instanceof JsonProcessingException || cause == null || cause instanceof MismatchedInputException) {
             return respondObject(Problems.of(

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -15,7 +16,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
+import uk.nhs.ics.transition.web.problem.Problems;
 
 /**
  * Every {@code /api/v1} call needs a bearer JWT; the OpenAPI description, health and metrics do not. Sessions are
@@ -28,6 +31,16 @@ public class SecurityConfiguration {
     @Bean
     ProblemResponses problemResponses(ObjectMapper json) {
         return new ProblemResponses(json);
+    }
+
+    /**
+     * URLs the firewall refuses (an encoded semicolon, slash, backslash or percent sign...) name nothing the API
+     * serves: 404 problem details, like any other unknown organisation, without echoing the path.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(
+                response, Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
     }
 
     @Bean
