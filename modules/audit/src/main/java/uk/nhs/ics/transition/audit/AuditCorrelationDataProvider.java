@@ -14,7 +14,8 @@ import uk.nhs.ics.transition.messages.common.MetadataKeys;
 /**
  * Carries the audit facts of a message onto every message it causes: the events a command applies, and the commands
  * a relay sends for an event. The actor, role, client address, request and reason are copied unchanged; the cause
- * becomes the handled message itself. Metadata a sender sets explicitly wins over what is copied (Axon merges the
+ * becomes the handled message itself, except that the events of a relayed command name the event that was relayed
+ * (commands are not stored, so that is the link an auditor can follow). Metadata a sender sets explicitly wins over what is copied (Axon merges the
  * explicit metadata last), which is how a relay names the system as actor.
  *
  * <p>Where the rules ask for a reason, the command carries it (a {@code reason}, or the {@code comments} of a
@@ -43,11 +44,24 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             }
         }
         data.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());
-        data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+        data.put(MetadataKeys.CAUSATION_ID, causeOf(message));
         if (message instanceof CommandMessage<?> command && !data.containsKey(MetadataKeys.REASON)) {
             reasonOf(command.getPayload()).ifPresent(reason -> data.put(MetadataKeys.REASON, reason));
         }
         return data;
+    }
+
+    /**
+     * What the messages a handled message causes name as their cause. Commands are not stored, so an event names the
+     * event that made a relay send its command, when there was one, and otherwise the command; a relayed command
+     * names the event it relays.
+     */
+    private static String causeOf(Message<?> handled) {
+        Object relayed = handled.getMetaData().get(MetadataKeys.CAUSATION_ID);
+        if (handled instanceof CommandMessage<?> && relayed != null) {
+            return relayed.toString();
+        }
+        return handled.getIdentifier();
     }
 
     /** The reason (or comments) a command gives, if it is a record with one. */

@@ -13,14 +13,20 @@ public class ProjectionPositions {
     private static final Duration POLL = Duration.ofMillis(15);
 
     private final JdbcClient jdbc;
+    private final ReplaySnapshots snapshots;
 
-    public ProjectionPositions(JdbcClient jdbc) {
+    public ProjectionPositions(JdbcClient jdbc, ReplaySnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
-    /** The version of the aggregate the projection shows, if it has seen the aggregate at all. */
+    /**
+     * The version of the aggregate the projection shows, if it has seen the aggregate at all. While the projection
+     * is being replayed, reads show the copy taken when the replay began, and so does this.
+     */
     public Optional<Long> version(String projection, String aggregateId) {
-        return jdbc.sql("SELECT version FROM projection_position WHERE projection = :projection AND aggregate_id = :id")
+        String positions = snapshots.holds(projection) ? ReplaySnapshots.SCHEMA + ".position" : "projection_position";
+        return jdbc.sql("SELECT version FROM " + positions + " WHERE projection = :projection AND aggregate_id = :id")
                 .param("projection", projection)
                 .param("id", aggregateId)
                 .query(Long.class)

@@ -25,10 +25,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
+import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 import uk.nhs.ics.transition.web.http.IdempotencyKeyExpiry;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.SnapshotReads;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.security.AuthorizationInterceptor;
@@ -65,6 +67,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After security: a read while a read model is replayed answers from its copy (see {@link SnapshotReads}). */
+    @Bean
+    FilterRegistrationBean<SnapshotReads> snapshotReads(
+            ReplaySnapshots snapshots, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        FilterRegistrationBean<SnapshotReads> registration =
+                new FilterRegistrationBean<>(new SnapshotReads(snapshots, jdbc, transactions));
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
 

@@ -5,8 +5,10 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ProjectionTransactions;
+import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.projections.board.BoardProjection;
 import uk.nhs.ics.transition.projections.board.BoardQueries;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
@@ -33,13 +35,17 @@ public class ReadSideConfiguration {
     /** A savepoint and a position per projection event (see {@link ProjectionTransactions}). */
     @Bean
     ProjectionTransactions projectionTransactions(DataSource dataSource) {
-        return new ProjectionTransactions(
-                dataSource, List.of("uk.nhs.ics.transition.projections", "uk.nhs.ics.transition.audit"));
+        return new ProjectionTransactions(dataSource, List.of("uk.nhs.ics.transition.projections"));
     }
 
     @Bean
-    ProjectionPositions projectionPositions(JdbcClient jdbc) {
-        return new ProjectionPositions(jdbc);
+    ReplaySnapshots replaySnapshots(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new ReplaySnapshots(jdbc, transactions);
+    }
+
+    @Bean
+    ProjectionPositions projectionPositions(JdbcClient jdbc, ReplaySnapshots snapshots) {
+        return new ProjectionPositions(jdbc, snapshots);
     }
 
     // ---------------------------------------------------------------- projections

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 
 /**
  * Up when every event processor is running and none of its segments is in error. A processor in error retries by
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Component;
 public class ProjectionsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionAdministration administration;
 
-    public ProjectionsHealthIndicator(EventProcessingConfiguration processing) {
+    public ProjectionsHealthIndicator(
+            EventProcessingConfiguration processing, ProjectionAdministration administration) {
         this.processing = processing;
+        this.administration = administration;
     }
 
     @Override
@@ -30,7 +34,10 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
         for (Map.Entry<String, EventProcessor> entry : processors.entrySet()) {
             EventProcessor processor = entry.getValue();
             String state;
-            if (!processor.isRunning()) {
+            if (administration.restarting(entry.getKey())) {
+                // a replay stops and restarts it; the service keeps answering meanwhile
+                state = "restarting for a replay";
+            } else if (!processor.isRunning()) {
                 state = "stopped";
                 up = false;
             } else if (processor.isError()) {

@@ -321,6 +321,16 @@ class KentAndMedwayTransitionTest {
                 .contains("\"actor\":\"km-pm\"", "\"actorRole\":\"PROGRAMME_MANAGER\"", "\"causationId\"");
         assertThat(metadataOf("QKS", "IcsEstablishmentDateNoted", "2022-07-01"))
                 .contains("\"actor\":\"system\"", "\"reason\":\"Remaining parliamentary stages");
+        // a relayed fact names the system as actor and, as its cause, the stored event it relays
+        String chiefExecutive = jdbc.sql("""
+                        SELECT event_identifier FROM domain_event_entry
+                         WHERE aggregate_identifier = 'QKS' AND payload_type LIKE '%.DesignateAppointmentConfirmed'
+                           AND position('CHIEF_EXECUTIVE' IN convert_from(payload, 'UTF8')) > 0""").query(String.class).single();
+        assertThat(metadataOf("91Q", "ReceivingChiefExecutiveNoted", "Paul Bentley"))
+                .contains(
+                        "\"actor\":\"system\"",
+                        "\"actorRole\":\"SYSTEM\"",
+                        "\"causationId\":\"" + chiefExecutive + "\"");
     }
 
     // ---------------------------------------------------------------- steps

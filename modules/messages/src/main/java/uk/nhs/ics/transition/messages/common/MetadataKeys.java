@@ -19,7 +19,11 @@ public final class MetadataKeys {
     public static final String CLIENT_ADDRESS = "clientAddress";
     /** The request the change came from: {@code X-Request-Id}, or generated. */
     public static final String CORRELATION_ID = "correlationId";
-    /** The message that directly caused this one (a command for an event, an event for a relayed command). */
+    /**
+     * What caused this message: for a relayed command, the event relayed; for an event, that same event when its
+     * command was relayed, or else the command (commands are not stored, so the link always leads to a stored event
+     * when there is one).
+     */
     public static final String CAUSATION_ID = "causationId";
     /** The reason given, where the rule asks for one. */
     public static final String REASON = "reason";

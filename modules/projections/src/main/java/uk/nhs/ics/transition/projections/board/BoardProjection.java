@@ -22,6 +22,7 @@ import uk.nhs.ics.transition.messages.ics.IcsEvent;
 import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
 import uk.nhs.ics.transition.messages.ics.PreferredCandidateNamed;
 import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Folds the appointment events of every ICS into {@code board_seat}. */
@@ -29,6 +30,9 @@ import uk.nhs.ics.transition.projections.TemporalTable;
 public class BoardProjection {
 
     public static final String NAME = "board";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("board_seat");
 
     static final TemporalTable BOARD_SEAT = new TemporalTable(
             "board_seat",
@@ -135,10 +139,7 @@ public class BoardProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE board_seat").update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
     private static Map<String, Object> key(IcsCode ics, BoardSeat seat) {

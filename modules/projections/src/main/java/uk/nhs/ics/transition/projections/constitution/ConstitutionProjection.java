@@ -31,6 +31,7 @@ import uk.nhs.ics.transition.messages.ics.MouAgreed;
 import uk.nhs.ics.transition.messages.ics.MouDrafted;
 import uk.nhs.ics.transition.messages.ics.MouStatus;
 import uk.nhs.ics.transition.projections.Json;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.Sql;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
@@ -39,6 +40,9 @@ import uk.nhs.ics.transition.projections.TemporalTable;
 public class ConstitutionProjection {
 
     public static final String NAME = "constitution";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("constitution_state", "constitution_draft", "assurance_comment");
 
     static final TemporalTable STATE = new TemporalTable(
             "constitution_state",
@@ -227,11 +231,7 @@ public class ConstitutionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE constitution_state, constitution_draft, assurance_comment")
-                .update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
     private static Map<String, Object> key(IcsCode ics) {

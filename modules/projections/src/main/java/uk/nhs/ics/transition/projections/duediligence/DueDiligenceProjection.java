@@ -22,6 +22,7 @@ import uk.nhs.ics.transition.messages.ics.DueDiligenceSignedOff;
 import uk.nhs.ics.transition.messages.ics.IcsEvent;
 import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
 import uk.nhs.ics.transition.messages.ics.SignOffCapacity;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Folds due diligence events into its stage, items and sign-offs. */
@@ -29,6 +30,10 @@ import uk.nhs.ics.transition.projections.TemporalTable;
 public class DueDiligenceProjection {
 
     public static final String NAME = "due-diligence";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES =
+            List.of("due_diligence_state", "due_diligence_item", "due_diligence_sign_off");
 
     static final TemporalTable STATE = new TemporalTable(
             "due_diligence_state", List.of("ics_code"), List.of("status", "started_on", "completed_on"), Set.of());
@@ -145,10 +150,6 @@ public class DueDiligenceProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE due_diligence_state, due_diligence_item, due_diligence_sign_off")
-                .update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 }

@@ -23,6 +23,7 @@ import uk.nhs.ics.transition.messages.ics.MilestoneReopened;
 import uk.nhs.ics.transition.messages.ics.MilestoneRiskCleared;
 import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 import uk.nhs.ics.transition.projections.Json;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /**
@@ -33,6 +34,9 @@ import uk.nhs.ics.transition.projections.TemporalTable;
 public class MilestonesProjection {
 
     public static final String NAME = "milestones";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("milestone_state");
 
     static final TemporalTable MILESTONE_STATE = new TemporalTable(
             "milestone_state",
@@ -122,10 +126,7 @@ public class MilestonesProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE milestone_state").update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
     private void write(

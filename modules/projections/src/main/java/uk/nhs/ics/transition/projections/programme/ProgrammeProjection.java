@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.projections.programme;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,6 +14,7 @@ import uk.nhs.ics.transition.messages.programme.LegislativeMilestoneRecorded;
 import uk.nhs.ics.transition.messages.programme.ProgrammeEvent;
 import uk.nhs.ics.transition.messages.programme.ProgrammeOpened;
 import uk.nhs.ics.transition.messages.programme.ProgrammeRebaselined;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.Sql;
 
 /**
@@ -23,6 +25,9 @@ import uk.nhs.ics.transition.projections.Sql;
 public class ProgrammeProjection {
 
     public static final String NAME = "programme";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("programme_baseline", "legislative_milestone");
 
     private final JdbcClient jdbc;
 
@@ -67,10 +72,7 @@ public class ProgrammeProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE programme_baseline, legislative_milestone").update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
     private void insert(

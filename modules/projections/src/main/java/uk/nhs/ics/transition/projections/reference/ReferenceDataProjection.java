@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.projections.reference;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,6 +11,7 @@ import uk.nhs.ics.transition.messages.ccg.CcgRegistered;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
 import uk.nhs.ics.transition.messages.region.RegionRegistered;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.Sql;
 
 /**
@@ -20,6 +22,9 @@ import uk.nhs.ics.transition.projections.Sql;
 public class ReferenceDataProjection {
 
     public static final String NAME = "reference-data";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("region_view", "ics_view", "ccg_view", "boundary_change_view");
 
     private final JdbcClient jdbc;
 
@@ -91,7 +96,6 @@ public class ReferenceDataProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE region_view, ics_view, ccg_view, boundary_change_view")
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 }

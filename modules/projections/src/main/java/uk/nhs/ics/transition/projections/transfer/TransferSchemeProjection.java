@@ -27,6 +27,7 @@ import uk.nhs.ics.transition.messages.ccg.TransferSchemePartyAgreed;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeVaried;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Folds each CCG's scheme events into its status, agreements and items. */
@@ -34,6 +35,9 @@ import uk.nhs.ics.transition.projections.TemporalTable;
 public class TransferSchemeProjection {
 
     public static final String NAME = "transfer-schemes";
+
+    /** Every table this projection writes. */
+    public static final List<String> TABLES = List.of("transfer_scheme", "transfer_agreement", "transfer_item");
 
     static final TemporalTable SCHEME = new TemporalTable(
             "transfer_scheme",
@@ -160,10 +164,7 @@ public class TransferSchemeProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE transfer_scheme, transfer_agreement, transfer_item").update();
-        jdbc.sql("DELETE FROM projection_position WHERE projection = :name")
-                .param("name", NAME)
-                .update();
+        ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
     private void writeItem(

@@ -342,6 +342,23 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
 
     // ---------------------------------------------------------------- from value to cell
 
+    /**
+     * Writes one row of values as this converter writes its cells (quoted, formula-safe, CRLF), for responses that
+     * stream rows themselves. A streamed document starts with {@link #byteOrderMark()}.
+     */
+    public static void writeValues(Writer writer, List<?> values) throws IOException {
+        List<String> fields = new ArrayList<>();
+        for (Object value : values) {
+            fields.add(field(value));
+        }
+        writeRow(writer, fields);
+    }
+
+    /** What a CSV document starts with, so spreadsheets read it as UTF-8. */
+    public static String byteOrderMark() {
+        return BYTE_ORDER_MARK;
+    }
+
     private static void writeRow(Writer writer, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -1,0 +1,177 @@
+package uk.nhs.ics.transition.app.ops;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.ics.transition.app.config.DomainConfiguration;
+import uk.nhs.ics.transition.audit.ledger.AuditLedger;
+import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.projections.board.BoardProjection;
+import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
+import uk.nhs.ics.transition.projections.milestones.MilestonesProjection;
+import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
+import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
+import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
+import uk.nhs.ics.transition.web.ops.ProjectionStatus;
+
+/** Watching and operating the event processors: the admin endpoints' back end, and their metrics. */
+@Configuration(proxyBeanMethods = false)
+public class OperationsConfiguration {
+
+    /** The read models, rebuilt from the start of history on request, each with the tables it writes. */
+    public static final Map<String, List<String>> READ_MODELS = Map.of(
+            ReferenceDataProjection.NAME, ReferenceDataProjection.TABLES,
+            ProgrammeProjection.NAME, ProgrammeProjection.TABLES,
+            MilestonesProjection.NAME, MilestonesProjection.TABLES,
+            BoardProjection.NAME, BoardProjection.TABLES,
+            DueDiligenceProjection.NAME, DueDiligenceProjection.TABLES,
+            ConstitutionProjection.NAME, ConstitutionProjection.TABLES,
+            TransferSchemeProjection.NAME, TransferSchemeProjection.TABLES);
+
+    @Bean
+    ProjectionAdministration projectionAdministration(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            TokenStore tokenStore,
+            TransactionTemplate transactions,
+            ReplaySnapshots snapshots) {
+        return new ProjectionAdministration(
+                processing,
+                eventStore,
+                tokenStore,
+                transactions,
+                snapshots,
+                READ_MODELS,
+                Set.of(DomainConfiguration.RELAYS));
+    }
+
+    /** Hands each read model's reads back to its rebuilt tables as soon as its replay has caught up. */
+    @Bean
+    ReplayWatch replayWatch(ProjectionAdministration administration) {
+        return new ReplayWatch(administration);
+    }
+
+    /** Checks every second whether a replay has caught up. */
+    static final class ReplayWatch {
+        private final ProjectionAdministration administration;
+
+        ReplayWatch(ProjectionAdministration administration) {
+            this.administration = administration;
+        }
+
+        @Scheduled(fixedDelayString = "${ics.replay.watch-interval:1s}", initialDelayString = "5s")
+        void releaseCaughtUp() {
+            administration.releaseCaughtUpSnapshots();
+        }
+    }
+
+    /**
+     * Per processor: {@code ics.projection.position}, {@code ics.projection.lag} (events behind the head of the
+     * store), {@code ics.projection.replaying} (1 or 0) and {@code ics.projection.replay.progress} (percent). One
+     * scrape reads the processors' state once, not once per gauge.
+     */
+    @Bean
+    MeterBinder projectionMetrics(ProjectionAdministration administration) {
+        Set<String> processors = new java.util.TreeSet<>(READ_MODELS.keySet());
+        processors.add(DomainConfiguration.RELAYS);
+        processors.add(AuditLedger.NAME);
+        return registry -> {
+            StatusCache statuses = new StatusCache(administration, Duration.ofSeconds(1));
+            for (String name : processors) {
+                gauge(
+                        registry,
+                        "ics.projection.position",
+                        "events",
+                        name,
+                        statuses,
+                        ProjectionStatus::position,
+                        "The lowest position any of the processor's segments has reached");
+                gauge(
+                        registry,
+                        "ics.projection.lag",
+                        "events",
+                        name,
+                        statuses,
+                        ProjectionStatus::lag,
+                        "How many events the processor is behind the head of the event store");
+                gauge(
+                        registry,
+                        "ics.projection.replaying",
+                        null,
+                        name,
+                        statuses,
+                        s -> s.replaying() ? 1 : 0,
+                        "1 while the processor is replaying history, else 0");
+                gauge(
+                        registry,
+                        "ics.projection.replay.progress",
+                        "percent",
+                        name,
+                        statuses,
+                        ProjectionStatus::progressPercent,
+                        "How far through its replay (or catch-up) it is");
+            }
+        };
+    }
+
+    private static void gauge(
+            io.micrometer.core.instrument.MeterRegistry registry,
+            String metric,
+            String unit,
+            String processor,
+            StatusCache statuses,
+            ToDoubleFunction<ProjectionStatus> value,
+            String description) {
+        Gauge.builder(metric, statuses, cache -> {
+                    ProjectionStatus status = cache.get().get(processor);
+                    return status == null ? Double.NaN : value.applyAsDouble(status);
+                })
+                .tag("processor", processor)
+                // the cache is referenced by nothing else: a weakly held one would be collected and read as NaN
+                .strongReference(true)
+                .baseUnit(unit)
+                .description(description)
+                .register(registry);
+    }
+
+    /** The processors' statuses, read at most once per interval. */
+    static final class StatusCache {
+        private final ProjectionAdministration administration;
+        private final long intervalNanos;
+        private volatile Map<String, ProjectionStatus> statuses = Map.of();
+        private volatile long readAt = Long.MIN_VALUE;
+
+        StatusCache(ProjectionAdministration administration, Duration interval) {
+            this.administration = administration;
+            this.intervalNanos = interval.toNanos();
+        }
+
+        Map<String, ProjectionStatus> get() {
+            long now = System.nanoTime();
+            if (readAt == Long.MIN_VALUE || now - readAt > intervalNanos) {
+                synchronized (this) {
+                    if (readAt == Long.MIN_VALUE || now - readAt > intervalNanos) {
+                        statuses = administration.statuses().stream()
+                                .collect(Collectors.toUnmodifiableMap(ProjectionStatus::name, s -> s));
+                        readAt = System.nanoTime();
+                    }
+                }
+            }
+            return statuses;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package uk.nhs.ics.transition.audit.trail;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+
+/**
+ * One entry of the audit trail: the event, who made the change, in which role, why, for which request, and where
+ * it stands in the hash chain.
+ *
+ * @param sequence its place in the ledger
+ * @param globalIndex its place in the event store
+ * @param eventIdentifier the event's identifier
+ * @param occurredAt when it was recorded
+ * @param type the event type, e.g. {@code DesignateAppointmentConfirmed}
+ * @param aggregateType the aggregate type, e.g. {@code IcsTransition}
+ * @param aggregate the aggregate, e.g. {@code QKS}
+ * @param aggregateVersion the event's sequence number in its aggregate
+ * @param icsCode the ICS it concerns, if any
+ * @param ccgCode the CCG it concerns, if any
+ * @param actor who made the change ({@code system} for the service itself)
+ * @param actorName their name
+ * @param actorRole the role they acted in
+ * @param actorScope the organisation the role was held for
+ * @param reason why, where the rules ask
+ * @param correlationId the request it came from
+ * @param causationId the message that caused it
+ * @param clientAddress the client address
+ * @param payload the event's facts, as stored
+ * @param hash this entry's hash
+ * @param previousHash the previous entry's hash
+ */
+public record AuditEvent(
+        long sequence,
+        long globalIndex,
+        String eventIdentifier,
+        Instant occurredAt,
+        String type,
+        String aggregateType,
+        String aggregate,
+        long aggregateVersion,
+        String icsCode,
+        String ccgCode,
+        String actor,
+        String actorName,
+        String actorRole,
+        String actorScope,
+        String reason,
+        String correlationId,
+        String causationId,
+        String clientAddress,
+        @JsonRawValue String payload,
+        String hash,
+        String previousHash) {}

@@ -1,0 +1,177 @@
+package uk.nhs.ics.transition.web.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import uk.nhs.ics.transition.audit.ledger.Digest;
+import uk.nhs.ics.transition.audit.ledger.LedgerVerifier;
+import uk.nhs.ics.transition.audit.ledger.Verification;
+import uk.nhs.ics.transition.audit.trail.AuditEvent;
+import uk.nhs.ics.transition.audit.trail.AuditFilter;
+import uk.nhs.ics.transition.audit.trail.AuditTrail;
+import uk.nhs.ics.transition.projections.Page;
+import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/** The immutable, tamper-evident audit trail, for auditors (and the national team). */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit")
+public class AuditController {
+
+    private static final List<String> CSV_COLUMNS = List.of(
+            "sequence",
+            "globalIndex",
+            "eventIdentifier",
+            "occurredAt",
+            "type",
+            "aggregateType",
+            "aggregate",
+            "aggregateVersion",
+            "icsCode",
+            "ccgCode",
+            "actor",
+            "actorName",
+            "actorRole",
+            "actorScope",
+            "reason",
+            "correlationId",
+            "causationId",
+            "clientAddress",
+            "payload",
+            "hash",
+            "previousHash");
+
+    private final AuditTrail trail;
+    private final LedgerVerifier verifier;
+    private final ObjectMapper json;
+
+    public AuditController(AuditTrail trail, LedgerVerifier verifier, ObjectMapper json) {
+        this.trail = trail;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    @GetMapping("/events")
+    @Requires(Action.READ_AUDIT)
+    @Operation(summary = "The trail, filtered by ICS, CCG, event type, actor and time, in ledger order")
+    public Page<AuditEvent> events(
+            @RequestParam(required = false) @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code") String ics,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9A-Z]{3,5}", message = "must be a CCG code") String ccg,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{1,80}", message = "must be an event type") String type,
+            @RequestParam(required = false) @Pattern(regexp = "[^\\p{Cntrl}]{1,200}", message = "must be a subject") String actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) int size) {
+        PageRequest paging = new PageRequest(page, size);
+        AuditTrail.Slice slice =
+                trail.page(new AuditFilter(ics, ccg, type, actor, from, to), paging.offset(), paging.size());
+        return new Page<>(slice.events(), paging.page(), paging.size(), slice.total());
+    }
+
+    @GetMapping("/verify")
+    @Requires(Action.READ_AUDIT)
+    @Operation(summary = "Recomputes the hash chain from the event store; optionally against an earlier digest")
+    public Verification verify(
+            @RequestParam(required = false) @Min(1) Long digestEvents,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestHead) {
+        return verifier.verify(digestEvents, digestHead);
+    }
+
+    @GetMapping("/digest")
+    @Requires(Action.READ_AUDIT)
+    @Operation(summary = "The ledger's head hash and event count at a moment, to publish or hand to an auditor")
+    public Digest digest(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        return verifier.digest(at);
+    }
+
+    @GetMapping("/export")
+    @Requires(Action.READ_AUDIT)
+    @Operation(summary = "The trail streamed as newline-delimited JSON (default) or CSV (Accept: text/csv)")
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code") String ics,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9A-Z]{3,5}", message = "must be a CCG code") String ccg,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{1,80}", message = "must be an event type") String type,
+            @RequestParam(required = false) @Pattern(regexp = "[^\\p{Cntrl}]{1,200}", message = "must be a subject") String actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        AuditFilter filter = new AuditFilter(ics, ccg, type, actor, from, to);
+        boolean csv = accept != null && accept.contains("text/csv");
+        StreamingResponseBody body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            if (csv) {
+                writer.write(CsvMessageConverter.byteOrderMark());
+                CsvMessageConverter.writeValues(writer, CSV_COLUMNS);
+            }
+            trail.export(filter, event -> {
+                try {
+                    if (csv) {
+                        CsvMessageConverter.writeValues(writer, row(event));
+                    } else {
+                        writer.write(json.writeValueAsString(event));
+                        writer.write('\n');
+                    }
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(
+                        csv
+                                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
+                                : MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-trail." + (csv ? "csv" : "ndjson"))
+                .body(body);
+    }
+
+    private static List<Object> row(AuditEvent event) {
+        return java.util.Arrays.asList(
+                event.sequence(),
+                event.globalIndex(),
+                event.eventIdentifier(),
+                event.occurredAt(),
+                event.type(),
+                event.aggregateType(),
+                event.aggregate(),
+                event.aggregateVersion(),
+                event.icsCode(),
+                event.ccgCode(),
+                event.actor(),
+                event.actorName(),
+                event.actorRole(),
+                event.actorScope(),
+                event.reason(),
+                event.correlationId(),
+                event.causationId(),
+                event.clientAddress(),
+                event.payload(),
+                event.hash(),
+                event.previousHash());
+    }
+}

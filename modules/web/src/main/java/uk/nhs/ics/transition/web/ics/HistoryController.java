@@ -1,0 +1,44 @@
+package uk.nhs.ics.transition.web.ics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.audit.history.HistoryEntry;
+import uk.nhs.ics.transition.audit.history.IcsHistory;
+import uk.nhs.ics.transition.projections.Page;
+import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Requires;
+
+/** An ICS's history: every change to it and its CCGs, in order, each in a sentence. */
+@RestController
+@RequestMapping("/api/v1/systems/{icsCode}/history")
+@Tag(name = "Systems")
+public class HistoryController {
+
+    private final IcsHistory history;
+
+    public HistoryController(IcsHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping
+    @Requires(value = Action.READ_ICS, target = "icsCode")
+    @Operation(summary = "That ICS's events in order, with a readable summary line each, as known at an instant")
+    public Page<HistoryEntry> history(
+            @PathVariable String icsCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) int size) {
+        PageRequest paging = new PageRequest(page, size);
+        IcsHistory.Slice slice = history.history(icsCode, asOf, paging.offset(), paging.size());
+        return new Page<>(slice.entries(), paging.page(), paging.size(), slice.total());
+    }
+}
