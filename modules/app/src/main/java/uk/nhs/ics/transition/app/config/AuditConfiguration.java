@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.audit.history.HistoryNarrator;
@@ -19,8 +20,8 @@ import uk.nhs.ics.transition.domain.reference.ReferenceData;
 public class AuditConfiguration {
 
     @Bean
-    AuditLedger auditLedger(JdbcClient jdbc, ReferenceData referenceData) {
-        return new AuditLedger(jdbc, referenceData);
+    AuditLedger auditLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ReferenceData referenceData) {
+        return new AuditLedger(jdbc, batches, referenceData);
     }
 
     /**

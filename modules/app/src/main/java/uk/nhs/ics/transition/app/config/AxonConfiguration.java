@@ -12,10 +12,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
 
 /**
@@ -92,6 +96,18 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /**
+     * The event store: Axon's embedded one, telling the pooled processors of new events at once instead of letting
+     * them poll every half second (see {@link PromptEventStore}).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore") EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+        return new PromptEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     /** Copies the actor, role, client, request and reason of a command onto the events it causes. */

@@ -4,8 +4,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.ics.transition.projections.BufferingJdbcClient;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ProjectionTransactions;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
@@ -50,39 +52,44 @@ public class ReadSideConfiguration {
 
     // ---------------------------------------------------------------- projections
 
-    @Bean
-    ReferenceDataProjection referenceDataProjection(JdbcClient jdbc) {
-        return new ReferenceDataProjection(jdbc);
+    /** What the projections write with: their batch's writes are buffered (see {@link ProjectionTransactions}). */
+    private static JdbcClient writer(NamedParameterJdbcTemplate jdbc) {
+        return new BufferingJdbcClient(jdbc);
     }
 
     @Bean
-    ProgrammeProjection programmeProjection(JdbcClient jdbc) {
-        return new ProgrammeProjection(jdbc);
+    ReferenceDataProjection referenceDataProjection(NamedParameterJdbcTemplate jdbc) {
+        return new ReferenceDataProjection(writer(jdbc));
     }
 
     @Bean
-    MilestonesProjection milestonesProjection(JdbcClient jdbc) {
-        return new MilestonesProjection(jdbc);
+    ProgrammeProjection programmeProjection(NamedParameterJdbcTemplate jdbc) {
+        return new ProgrammeProjection(writer(jdbc));
     }
 
     @Bean
-    BoardProjection boardProjection(JdbcClient jdbc) {
-        return new BoardProjection(jdbc);
+    MilestonesProjection milestonesProjection(NamedParameterJdbcTemplate jdbc) {
+        return new MilestonesProjection(writer(jdbc));
     }
 
     @Bean
-    DueDiligenceProjection dueDiligenceProjection(JdbcClient jdbc) {
-        return new DueDiligenceProjection(jdbc);
+    BoardProjection boardProjection(NamedParameterJdbcTemplate jdbc) {
+        return new BoardProjection(writer(jdbc));
     }
 
     @Bean
-    ConstitutionProjection constitutionProjection(JdbcClient jdbc) {
-        return new ConstitutionProjection(jdbc);
+    DueDiligenceProjection dueDiligenceProjection(NamedParameterJdbcTemplate jdbc) {
+        return new DueDiligenceProjection(writer(jdbc));
     }
 
     @Bean
-    TransferSchemeProjection transferSchemeProjection(JdbcClient jdbc) {
-        return new TransferSchemeProjection(jdbc);
+    ConstitutionProjection constitutionProjection(NamedParameterJdbcTemplate jdbc) {
+        return new ConstitutionProjection(writer(jdbc));
+    }
+
+    @Bean
+    TransferSchemeProjection transferSchemeProjection(NamedParameterJdbcTemplate jdbc) {
+        return new TransferSchemeProjection(writer(jdbc));
     }
 
     // ---------------------------------------------------------------- queries

@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
 import uk.nhs.ics.transition.messages.ccg.CcgEvent;
+import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.MetadataKeys;
 import uk.nhs.ics.transition.messages.ics.IcsEvent;
 
@@ -38,10 +42,12 @@ public class AuditLedger {
     private static final String BATCH = AuditLedger.class.getName() + ".batch";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final ReferenceData reference;
 
-    public AuditLedger(JdbcClient jdbc, ReferenceData reference) {
+    public AuditLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ReferenceData reference) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.reference = reference;
     }
 
@@ -59,15 +65,23 @@ public class AuditLedger {
             String causationId,
             String clientAddress) {}
 
+    /**
+     * Takes every event, without reading its payload: the ledger hashes the stored bytes, and knows the ICS or CCG an
+     * event concerns from its type and its aggregate (an ICS's events are its transition's, a CCG's its scheme's).
+     */
     @EventHandler
     @DisallowReplay
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event, TrackingToken token) {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("no position for " + event));
         MetaData metaData = event.getMetaData();
+        Class<?> type = event.getPayloadType();
+        String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        String ccg = aggregate != null && CcgEvent.class.isAssignableFrom(type) ? aggregate : null;
+        String ics = aggregate != null && IcsEvent.class.isAssignableFrom(type) ? aggregate : icsOfCcg(ccg);
         batch().add(new Noted(
                 globalIndex,
-                icsOf(payload),
-                payload instanceof CcgEvent ccg ? ccg.ccgCode().value() : null,
+                ics,
+                ccg,
                 text(metaData, MetadataKeys.ACTOR),
                 text(metaData, MetadataKeys.ACTOR_NAME),
                 text(metaData, MetadataKeys.ACTOR_ROLE),
@@ -111,6 +125,7 @@ public class AuditLedger {
                 .orElse(new Head(0, ChainHash.GENESIS));
         long sequence = head.sequence();
         String previous = head.hash();
+        List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
         for (Noted noted : batch) {
             if (!already.add(noted.globalIndex())) {
                 continue;
@@ -121,54 +136,59 @@ public class AuditLedger {
             }
             String hash = ChainHash.of(previous, event);
             sequence++;
-            insert(sequence, noted, event, hash, previous);
+            rows.add(row(sequence, noted, event, hash, previous));
             previous = hash;
+        }
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(INSERT, rows.toArray(MapSqlParameterSource[]::new));
         }
     }
 
     private record Head(long sequence, String hash) {}
 
-    private void insert(long sequence, Noted noted, StoredEvent event, String hash, String previous) {
-        jdbc.sql("""
-                        INSERT INTO audit_ledger (sequence, global_index, event_identifier, event_type, aggregate_type,
-                                                  aggregate_id, aggregate_version, occurred_at, ics_code, ccg_code,
-                                                  actor, actor_name, actor_role, actor_scope, reason, correlation_id,
-                                                  causation_id, client_address, hash, previous_hash)
-                        VALUES (:sequence, :globalIndex, :eventIdentifier, :eventType, :aggregateType, :aggregateId,
-                                :aggregateVersion, :occurredAt, :ics, :ccg, :actor, :actorName, :actorRole,
-                                :actorScope, :reason, :correlationId, :causationId, :clientAddress, :hash, :previous)""")
-                .param("sequence", sequence)
-                .param("globalIndex", event.globalIndex())
-                .param("eventIdentifier", event.eventIdentifier())
-                .param("eventType", event.eventType())
-                .param("aggregateType", event.aggregateType())
-                .param("aggregateId", event.aggregateIdentifier())
-                .param("aggregateVersion", event.sequenceNumber())
-                .param("occurredAt", Timestamp.from(Instant.parse(event.timeStamp())))
-                .param("ics", noted.icsCode())
-                .param("ccg", noted.ccgCode())
-                .param("actor", noted.actor())
-                .param("actorName", noted.actorName())
-                .param("actorRole", noted.actorRole())
-                .param("actorScope", noted.actorScope())
-                .param("reason", noted.reason())
-                .param("correlationId", noted.correlationId())
-                .param("causationId", noted.causationId())
-                .param("clientAddress", noted.clientAddress())
-                .param("hash", hash)
-                .param("previous", previous)
-                .update();
+    private static final String INSERT = """
+            INSERT INTO audit_ledger (sequence, global_index, event_identifier, event_type, aggregate_type,
+                                      aggregate_id, aggregate_version, occurred_at, ics_code, ccg_code,
+                                      actor, actor_name, actor_role, actor_scope, reason, correlation_id,
+                                      causation_id, client_address, hash, previous_hash)
+            VALUES (:sequence, :globalIndex, :eventIdentifier, :eventType, :aggregateType, :aggregateId,
+                    :aggregateVersion, :occurredAt, :ics, :ccg, :actor, :actorName, :actorRole,
+                    :actorScope, :reason, :correlationId, :causationId, :clientAddress, :hash, :previous)""";
+
+    private static MapSqlParameterSource row(
+            long sequence, Noted noted, StoredEvent event, String hash, String previous) {
+        return new MapSqlParameterSource()
+                .addValue("sequence", sequence)
+                .addValue("globalIndex", event.globalIndex())
+                .addValue("eventIdentifier", event.eventIdentifier())
+                .addValue("eventType", event.eventType())
+                .addValue("aggregateType", event.aggregateType())
+                .addValue("aggregateId", event.aggregateIdentifier())
+                .addValue("aggregateVersion", event.sequenceNumber())
+                .addValue("occurredAt", Timestamp.from(Instant.parse(event.timeStamp())))
+                .addValue("ics", noted.icsCode())
+                .addValue("ccg", noted.ccgCode())
+                .addValue("actor", noted.actor())
+                .addValue("actorName", noted.actorName())
+                .addValue("actorRole", noted.actorRole())
+                .addValue("actorScope", noted.actorScope())
+                .addValue("reason", noted.reason())
+                .addValue("correlationId", noted.correlationId())
+                .addValue("causationId", noted.causationId())
+                .addValue("clientAddress", noted.clientAddress())
+                .addValue("hash", hash)
+                .addValue("previous", previous);
     }
 
-    /** The ICS an event concerns: its own, or for a CCG's event the CCG's ICS. */
-    private String icsOf(Object payload) {
-        if (payload instanceof IcsEvent ics) {
-            return ics.icsCode().value();
+    private String icsOfCcg(String ccg) {
+        if (ccg == null) {
+            return null;
         }
-        if (payload instanceof CcgEvent ccg) {
-            return reference.ccg(ccg.ccgCode()).map(c -> c.ics().value()).orElse(null);
+        try {
+            return reference.ccg(CcgCode.of(ccg)).map(c -> c.ics().value()).orElse(null);
+        } catch (RuntimeException notACode) {
+            return null;
         }
-        return null;
     }
 
     private static String text(MetaData metaData, String key) {

@@ -22,6 +22,7 @@ import uk.nhs.ics.transition.messages.ics.IcsEvent;
 import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
 import uk.nhs.ics.transition.messages.ics.PreferredCandidateNamed;
 import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
+import uk.nhs.ics.transition.projections.PositionOnly;
 import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
@@ -133,6 +134,7 @@ public class BoardProjection {
 
     /** Every other event of an ICS: the position moves on. */
     @EventHandler
+    @PositionOnly
     void on(IcsEvent event) {
         // the position is recorded around every handled event (see ProjectionTransactions)
     }

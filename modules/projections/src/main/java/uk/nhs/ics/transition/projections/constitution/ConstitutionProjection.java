@@ -31,6 +31,7 @@ import uk.nhs.ics.transition.messages.ics.MouAgreed;
 import uk.nhs.ics.transition.messages.ics.MouDrafted;
 import uk.nhs.ics.transition.messages.ics.MouStatus;
 import uk.nhs.ics.transition.projections.Json;
+import uk.nhs.ics.transition.projections.PositionOnly;
 import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.Sql;
 import uk.nhs.ics.transition.projections.TemporalTable;
@@ -225,6 +226,7 @@ public class ConstitutionProjection {
 
     /** Every other event of an ICS: the position moves on. */
     @EventHandler
+    @PositionOnly
     void on(IcsEvent event) {
         // the position is recorded around every handled event (see ProjectionTransactions)
     }

@@ -23,6 +23,7 @@ import uk.nhs.ics.transition.messages.ics.MilestoneReopened;
 import uk.nhs.ics.transition.messages.ics.MilestoneRiskCleared;
 import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 import uk.nhs.ics.transition.projections.Json;
+import uk.nhs.ics.transition.projections.PositionOnly;
 import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
@@ -120,6 +121,7 @@ public class MilestonesProjection {
 
     /** Every other event of an ICS: nothing to change, but the projection's position moves on with it. */
     @EventHandler
+    @PositionOnly
     void on(IcsEvent event) {
         // the position is recorded around every handled event (see ProjectionTransactions)
     }

@@ -14,6 +14,7 @@ import uk.nhs.ics.transition.messages.programme.LegislativeMilestoneRecorded;
 import uk.nhs.ics.transition.messages.programme.ProgrammeEvent;
 import uk.nhs.ics.transition.messages.programme.ProgrammeOpened;
 import uk.nhs.ics.transition.messages.programme.ProgrammeRebaselined;
+import uk.nhs.ics.transition.projections.PositionOnly;
 import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.Sql;
 
@@ -66,6 +67,7 @@ public class ProgrammeProjection {
 
     /** Every other programme event: the position moves on. */
     @EventHandler
+    @PositionOnly
     void on(ProgrammeEvent event) {
         // the position is recorded around every handled event (see ProjectionTransactions)
     }

@@ -27,6 +27,7 @@ import uk.nhs.ics.transition.messages.ccg.TransferSchemePartyAgreed;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeVaried;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.projections.PositionOnly;
 import uk.nhs.ics.transition.projections.ReadModelReset;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
@@ -158,6 +159,7 @@ public class TransferSchemeProjection {
 
     /** Every other event of a CCG: the position moves on. */
     @EventHandler
+    @PositionOnly
     void on(CcgEvent event) {
         // the position is recorded around every handled event (see ProjectionTransactions)
     }

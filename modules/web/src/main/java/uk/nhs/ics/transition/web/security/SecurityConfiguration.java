@@ -1,9 +1,11 @@
 package uk.nhs.ics.transition.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,8 +14,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -27,6 +31,28 @@ import uk.nhs.ics.transition.web.problem.Problems;
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
+
+    /**
+     * No observation of each security filter for each request: it cost a tenth of a request's CPU in the benchmark,
+     * and the HTTP server's own request metrics (and the 401 and 403 counts in them) remain.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Every token decoder, however configured (development key, issuer, key set), remembers what it verified. */
+    @Bean
+    static BeanPostProcessor rememberVerifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberingJwtDecoder)
+                        ? new RememberingJwtDecoder(decoder, Clock.systemUTC(), 10_000)
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     ProblemResponses problemResponses(ObjectMapper json) {

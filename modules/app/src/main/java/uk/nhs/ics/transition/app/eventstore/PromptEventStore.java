@@ -1,0 +1,148 @@
+package uk.nhs.ics.transition.app.eventstore;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon's embedded event store, but telling pooled streaming processors as soon as new events can be read.
+ *
+ * <p>A pooled processor that has caught up asks its event stream to call it back when events become available;
+ * the embedded store's streams cannot, so the processor polls every 500 ms, and a write waits on average a quarter
+ * of a second (and up to half a second) before any read model shows it. Here every stream accepts the callback, and
+ * one thread tails the store's shared cache of new events (which the store fills as soon as a local commit
+ * happens, or within its fetch delay for another node's): when new events arrive, it calls every processor back.
+ */
+public class PromptEventStore extends EmbeddedEventStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PromptEventStore.class);
+
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+    private volatile Thread notifier;
+
+    public PromptEventStore(EmbeddedEventStore.Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return new CallingBackStream(super.openStream(trackingToken));
+    }
+
+    @Override
+    public void shutDown() {
+        running = false;
+        Thread thread = notifier;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        super.shutDown();
+    }
+
+    private synchronized void startNotifier() {
+        if (notifier != null || !running) {
+            return;
+        }
+        Thread thread = new Thread(this::tail, "event-store-notifier");
+        thread.setDaemon(true);
+        notifier = thread;
+        thread.start();
+    }
+
+    /** Follows the head of the store and calls every waiting processor back when events arrive. */
+    private void tail() {
+        while (running) {
+            try (TrackingEventStream head = super.openStream(createHeadToken())) {
+                while (running) {
+                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        while (head.hasNextAvailable()) {
+                            head.nextAvailable();
+                        }
+                        callbacks.forEach(PromptEventStore::call);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Following the event store failed; trying again in a second", e);
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void call(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            log.warn("A processor's callback for new events failed", e);
+        }
+    }
+
+    /** A stream of the embedded store that accepts a callback for when events become available. */
+    private final class CallingBackStream implements TrackingEventStream {
+
+        private final TrackingEventStream delegate;
+        private volatile Runnable callback;
+
+        CallingBackStream(TrackingEventStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                callbacks.remove(previous);
+            }
+            this.callback = callback;
+            callbacks.add(callback);
+            startNotifier();
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable registered = callback;
+            if (registered != null) {
+                callbacks.remove(registered);
+            }
+            delegate.close();
+        }
+    }
+}

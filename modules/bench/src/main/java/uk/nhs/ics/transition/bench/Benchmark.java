@@ -1,0 +1,147 @@
+package uk.nhs.ics.transition.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Measures the service as its users meet it, side by side with what the same PostgreSQL does with plain inserts:
+ *
+ * <ol>
+ *   <li>starts the built jar on the embedded PostgreSQL (or drives a running service);
+ *   <li>loads a realistic programme through the API: every ICS's milestones, board and due diligence, and every CCG's
+ *       transfer items;
+ *   <li>drives the mixed write load at the chosen concurrency for the chosen time, measuring throughput, latency and
+ *       the lag before a write can be read;
+ *   <li>measures single-row INSERT + COMMIT into the same server at the same concurrency and row size;
+ *   <li>tops the store up to the promised size, then measures replays, as-of reads and the service's peak memory;
+ *   <li>writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}.
+ * </ol>
+ *
+ * Goals are reported against the figures, never asserted: the machines are shared and noisy.
+ */
+public final class Benchmark {
+
+    /** The read models whose replay speed is reported: readiness's own, and the largest. */
+    static final List<String> REPLAYED = List.of("milestones", "transfer-schemes");
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        Result result = run(settings, line -> System.out.println("[bench] " + line));
+        System.out.println(Report.summary(result));
+    }
+
+    /** One run; the result is also written to {@code workDir/result-<start>.json}, and appended to the report. */
+    public static Result run(Settings settings, Consumer<String> progress) throws Exception {
+        Files.createDirectories(settings.workDir());
+        Instant started = Instant.now();
+        progress.accept("settings: " + settings);
+        try (ServiceUnderTest service = settings.url() == null
+                ? ServiceUnderTest.start(settings)
+                : ServiceUnderTest.attach(settings.url(), settings.jdbcUrl())) {
+            progress.accept("service ready at " + service.url());
+            Http http = new Http(service.url());
+            Programme programme = Programme.discover(http, settings.systems());
+            Measures measures = new Measures(http, programme, service.jdbcUrl());
+
+            long loadStart = System.nanoTime();
+            long loadWrites = programme.load(http, settings.clients(), settings.itemsPerCcg(), progress);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            measures.awaitCaughtUp(Duration.ofMinutes(10));
+            long eventsAfterLoad = measures.events();
+            progress.accept("loaded " + loadWrites + " writes in " + Math.round(loadSeconds) + " s; the store has "
+                    + eventsAfterLoad + " events");
+
+            progress.accept("mixed write load: " + settings.clients() + " clients for " + settings.duration());
+            MixedLoad.Outcome load =
+                    new MixedLoad(http, programme).run(settings.clients(), settings.duration(), settings.seed());
+            measures.awaitCaughtUp(Duration.ofMinutes(10));
+            progress.accept("raw baseline: " + settings.clients() + " connections for " + settings.duration());
+            RawBaseline.Outcome raw = new RawBaseline(service.jdbcUrl()).run(settings.clients(), settings.duration());
+
+            String hot = programme.hotSystem();
+            long topUpStart = System.nanoTime();
+            long topUpWrites = measures.topUp(
+                    hot,
+                    settings.hotIcsEvents(),
+                    settings.targetEvents(),
+                    settings.clients(),
+                    settings.seed(),
+                    progress);
+            double topUpSeconds = (System.nanoTime() - topUpStart) / 1e9;
+            measures.awaitCaughtUp(Duration.ofMinutes(30));
+            long events = measures.events();
+            long hotEvents = measures.eventsOf(hot);
+            progress.accept("the store has " + events + " events; " + hot + " has " + hotEvents);
+
+            Map<String, Measures.Replay> replays = new LinkedHashMap<>();
+            for (String projection : REPLAYED) {
+                Measures.Replay replay = measures.replay(projection);
+                progress.accept("replayed " + projection + ": " + Math.round(replay.eventsPerSecond()) + " events/s");
+                replays.put(projection, replay);
+            }
+            measures.awaitCaughtUp(Duration.ofMinutes(5));
+
+            String ics = "/api/v1/systems/" + hot;
+            Map<String, Samples.Percentiles> icsAsOf = measures.asOf(
+                    List.of(
+                            ics,
+                            ics + "/milestones",
+                            ics + "/board",
+                            ics + "/due-diligence",
+                            ics + "/constitution",
+                            ics + "/transfers"),
+                    hot,
+                    settings.asOfSamples(),
+                    settings.seed());
+            Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
+                    List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
+
+            Result result = new Result(
+                    settings.mode(),
+                    started,
+                    Instant.now(),
+                    Machine.describe(),
+                    settings,
+                    new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
+                    load,
+                    raw,
+                    raw.insertsPerSecond() > 0 ? load.writesPerSecond() / raw.insertsPerSecond() : null,
+                    new Result.TopUp(topUpWrites, topUpSeconds),
+                    events,
+                    hot,
+                    hotEvents,
+                    replays,
+                    icsAsOf,
+                    nationAsOf.get("/api/v1/readiness"),
+                    service.peakResidentBytes().isPresent()
+                            ? service.peakResidentBytes().getAsLong()
+                            : null,
+                    service.residentBytes().isPresent()
+                            ? service.residentBytes().getAsLong()
+                            : null);
+            Path json =
+                    settings.workDir().resolve("result-" + started.toString().replace(':', '-') + ".json");
+            Http.JSON
+                    .copy()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                    .writeValue(json.toFile(), result);
+            progress.accept("result written to " + json);
+            if (settings.report() != null) {
+                Report.append(settings.report(), result);
+                progress.accept("summary appended to " + settings.report());
+            }
+            return result;
+        }
+    }
+}

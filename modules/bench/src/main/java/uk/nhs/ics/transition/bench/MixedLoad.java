@@ -1,0 +1,171 @@
+package uk.nhs.ics.transition.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The measured write load: {@code clients} clients, each owning a share of the ICSs and CCGs (so no two race for the
+ * same item), writing as fast as the service answers for a fixed time. The mix: 40 % new transfer items, 30 %
+ * amended items, 15 % milestones flagged at risk or cleared, 10 % due diligence items raised, 5 % constitution
+ * drafts. Meanwhile one more client measures projection lag: it writes, then reads with {@code X-Min-Version}
+ * until the read shows its write.
+ */
+final class MixedLoad {
+
+    /** What one run of the load measured. */
+    record Outcome(
+            long writes,
+            long refused,
+            double seconds,
+            double writesPerSecond,
+            Samples.Percentiles latency,
+            Samples.Percentiles transferLag,
+            Samples.Percentiles milestoneLag) {}
+
+    private final Http http;
+    private final Programme programme;
+
+    MixedLoad(Http http, Programme programme) {
+        this.http = http;
+        this.programme = programme;
+    }
+
+    Outcome run(int clients, Duration duration, long seed) throws Exception {
+        List<String> probeSystems = List.of(programme.systems.get(programme.systems.size() - 1));
+        List<String> writeSystems = programme.systems.size() > 1
+                ? programme.systems.subList(0, programme.systems.size() - 1)
+                : programme.systems;
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong refused = new AtomicLong();
+        List<Future<Samples>> writers = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (int client = 0; client < clients; client++) {
+                List<String> systems = share(writeSystems, client, clients);
+                List<String> ccgs = ccgsOf(systems.isEmpty() ? writeSystems : systems);
+                Random random = new Random(seed + client);
+                writers.add(pool.submit(
+                        () -> write(systems.isEmpty() ? writeSystems : systems, ccgs, random, stop, refused)));
+            }
+            Future<Samples[]> probe = pool.submit(() -> probe(probeSystems, new Random(seed - 1), stop));
+            Thread.sleep(duration.toMillis());
+            stop.set(true);
+            List<Samples> latencies = new ArrayList<>();
+            for (Future<Samples> writer : writers) {
+                latencies.add(writer.get());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Samples all = Samples.merge(latencies);
+            Samples[] lags = probe.get();
+            return new Outcome(
+                    all.size(),
+                    refused.get(),
+                    seconds,
+                    all.size() / seconds,
+                    all.percentiles(),
+                    lags[0].percentiles(),
+                    lags[1].percentiles());
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    private Samples write(
+            List<String> systems, List<String> ccgs, Random random, AtomicBoolean stop, AtomicLong refused) {
+        Samples latency = new Samples();
+        while (!stop.get()) {
+            long start = System.nanoTime();
+            Http.Answer answer = one(systems, ccgs, random);
+            long took = System.nanoTime() - start;
+            if (answer.ok()) {
+                latency.add(took);
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+        return latency;
+    }
+
+    private Http.Answer one(List<String> systems, List<String> ccgs, Random random) {
+        int roll = random.nextInt(100);
+        String ics = systems.get(random.nextInt(systems.size()));
+        if (roll < 40 || ccgs.isEmpty() && roll < 70) {
+            return ccgs.isEmpty()
+                    ? programme.toggleRisk(http, ics, random)
+                    : programme.addItem(http, ccgs.get(random.nextInt(ccgs.size())), random);
+        }
+        if (roll < 70) {
+            return programme.amendItem(http, ccgs.get(random.nextInt(ccgs.size())), random);
+        }
+        if (roll < 85) {
+            return programme.toggleRisk(http, ics, random);
+        }
+        if (roll < 95) {
+            return programme.raiseDueDiligenceItem(http, ics, random);
+        }
+        return programme.recordDraft(http, ics, random);
+    }
+
+    /** Write, then read until the read shows it: the lag a client sees before it can read its own write. */
+    private Samples[] probe(List<String> systems, Random random, AtomicBoolean stop) throws InterruptedException {
+        Samples transfers = new Samples();
+        Samples milestones = new Samples();
+        List<String> ccgs = ccgsOf(systems);
+        boolean transfer = true;
+        while (!stop.get()) {
+            String ics = systems.get(0);
+            Http.Answer written;
+            String read;
+            if (transfer && !ccgs.isEmpty()) {
+                String ccg = ccgs.get(random.nextInt(ccgs.size()));
+                written = programme.addItem(http, ccg, random);
+                read = "/api/v1/ccgs/" + ccg + "/transfer?size=1";
+            } else {
+                written = programme.toggleRisk(http, ics, random);
+                read = "/api/v1/systems/" + ics + "/milestones?size=1";
+            }
+            long answered = System.nanoTime();
+            if (written.ok()) {
+                long version = written.version();
+                while (true) {
+                    Http.Answer shown =
+                            http.get(programme.auditorToken, read, Map.of("X-Min-Version", Long.toString(version)));
+                    if (shown.ok() && shown.etagVersion() != null && shown.etagVersion() >= version) {
+                        break;
+                    }
+                    if (stop.get() && System.nanoTime() - answered > 30_000_000_000L) {
+                        break;
+                    }
+                }
+                (transfer && !ccgs.isEmpty() ? transfers : milestones).add(System.nanoTime() - answered);
+            }
+            transfer = !transfer;
+            Thread.sleep(20);
+        }
+        return new Samples[] {transfers, milestones};
+    }
+
+    private List<String> ccgsOf(List<String> systems) {
+        List<String> ccgs = new ArrayList<>();
+        systems.forEach(ics -> ccgs.addAll(programme.ccgsBySystem.get(ics)));
+        return ccgs;
+    }
+
+    private static List<String> share(List<String> all, int client, int clients) {
+        List<String> mine = new ArrayList<>();
+        for (int i = client; i < all.size(); i += clients) {
+            mine.add(all.get(i));
+        }
+        return mine;
+    }
+}

@@ -1,0 +1,199 @@
+package uk.nhs.ics.transition.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+
+/** The readable summary of a run, with each goal and whether the run met it (reported, never asserted). */
+final class Report {
+
+    private Report() {}
+
+    static void append(Path report, Result result) throws IOException {
+        Files.writeString(
+                report,
+                "\n" + summary(result),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    static String summary(Result r) {
+        StringBuilder out = new StringBuilder();
+        Settings s = r.settings();
+        out.append("### Run of ")
+                .append(r.started())
+                .append(" (")
+                .append(r.mode())
+                .append(")\n\n");
+        out.append("- machine: ")
+                .append(r.machine().cpu())
+                .append(", ")
+                .append(r.machine().cores())
+                .append(" cores, ")
+                .append(gib(r.machine().memoryBytes()))
+                .append(" GiB; ")
+                .append(r.machine().os())
+                .append("; ")
+                .append(r.machine().jvm())
+                .append('\n');
+        out.append("- settings: ")
+                .append(s.clients())
+                .append(" clients, ")
+                .append(s.duration().toSeconds())
+                .append(" s per measured phase, ")
+                .append(s.systems() == 0 ? "all" : s.systems())
+                .append(" ICSs, ")
+                .append(s.itemsPerCcg())
+                .append(" items per CCG, store topped up to ")
+                .append(s.targetEvents())
+                .append(" events; service options ")
+                .append(s.serviceOptions().isEmpty() ? "none" : s.serviceOptions())
+                .append('\n');
+        out.append("- command: `java -jar modules/bench/target/ics-transition-bench.jar")
+                .append(s.mode().equals("full") ? "" : " --mode=" + s.mode())
+                .append("`\n");
+        out.append("- load: ")
+                .append(r.load().writes())
+                .append(" writes in ")
+                .append(round(r.load().seconds()))
+                .append(" s (")
+                .append(round(r.load().writes() / r.load().seconds()))
+                .append(" per s), ")
+                .append(r.load().events())
+                .append(" events stored; top-up ")
+                .append(r.topUp().writes())
+                .append(" writes in ")
+                .append(round(r.topUp().seconds()))
+                .append(" s; finally ")
+                .append(r.events())
+                .append(" events, ")
+                .append(r.hotIcsEvents())
+                .append(" of them ")
+                .append(r.hotIcs())
+                .append("'s\n\n");
+
+        MixedLoad.Outcome w = r.writes();
+        RawBaseline.Outcome raw = r.raw();
+        out.append("| figure | measured | goal | |\n|---|---|---|---|\n");
+        row(out, "commands per second (" + s.clients() + " clients)", round(w.writesPerSecond()), "", null);
+        row(
+                out,
+                "raw INSERT + COMMIT per second (" + s.clients() + " connections, " + raw.payloadBytes() + " + "
+                        + raw.metadataBytes() + " bytes)",
+                round(raw.insertsPerSecond()),
+                "",
+                null);
+        row(
+                out,
+                "**commands / raw inserts**",
+                percent(r.commandToRawRatio()),
+                ">= 50 %",
+                r.commandToRawRatio() == null ? null : r.commandToRawRatio() >= 0.5);
+        row(
+                out,
+                "write latency p50 / p95 / p99 (ms)",
+                triple(w.latency()),
+                "p99 < 50",
+                below(w.latency().p99(), 50));
+        row(out, "raw insert latency p50 / p95 / p99 (ms)", triple(raw.latency()), "", null);
+        row(
+                out,
+                "projection lag, transfer scheme p50 / p99 (ms)",
+                pair(w.transferLag()),
+                "p99 < 500",
+                below(w.transferLag().p99(), 500));
+        row(
+                out,
+                "projection lag, milestones p50 / p99 (ms)",
+                pair(w.milestoneLag()),
+                "p99 < 500",
+                below(w.milestoneLag().p99(), 500));
+        row(out, "writes refused during the load", Long.toString(w.refused()), "0", w.refused() == 0);
+        for (Map.Entry<String, Measures.Replay> replay : r.replays().entrySet()) {
+            row(
+                    out,
+                    "replay of " + replay.getKey() + " (events per second over "
+                            + replay.getValue().events() + ")",
+                    round(replay.getValue().eventsPerSecond()),
+                    ">= 20,000",
+                    replay.getValue().eventsPerSecond() >= 20_000);
+        }
+        Samples.Percentiles ics = r.icsAsOf().get("all");
+        row(
+                out,
+                "one ICS as of an instant, p50 / p95 (ms; " + r.hotIcs() + ", " + r.hotIcsEvents() + " events)",
+                ics.p50() + " / " + ics.p95(),
+                "p95 < 200",
+                below(ics.p95(), 200));
+        row(
+                out,
+                "the nation as of an instant, p50 / p95 / max (ms; " + r.events() + " events)",
+                r.nationAsOf().p50() + " / " + r.nationAsOf().p95() + " / "
+                        + r.nationAsOf().max(),
+                "< 2,000",
+                below(r.nationAsOf().max(), 2000));
+        row(
+                out,
+                "service peak resident memory (MiB)",
+                r.servicePeakResidentBytes() == null
+                        ? "n/a"
+                        : Long.toString(r.servicePeakResidentBytes() / (1024 * 1024)),
+                "< 1,024 at 1M events",
+                r.servicePeakResidentBytes() == null ? null : r.servicePeakResidentBytes() < 1024L * 1024 * 1024);
+        out.append("\nAs of an instant, per read of ").append(r.hotIcs()).append(" (p50 / p95 / p99 ms): ");
+        r.icsAsOf().forEach((path, p) -> {
+            if (!path.equals("all")) {
+                String read = path.replace("/api/v1/systems/" + r.hotIcs(), "");
+                out.append('`')
+                        .append(read.isEmpty() ? "/" : read)
+                        .append("` ")
+                        .append(triple(p))
+                        .append("; ");
+            }
+        });
+        out.setLength(out.length() - 2);
+        out.append(".\n");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String figure, String value, String goal, Boolean met) {
+        out.append("| ")
+                .append(figure)
+                .append(" | ")
+                .append(value)
+                .append(" | ")
+                .append(goal)
+                .append(" | ")
+                .append(met == null ? "" : met ? "met" : "**missed**")
+                .append(" |\n");
+    }
+
+    private static Boolean below(Double value, double limit) {
+        return value == null ? null : value < limit;
+    }
+
+    private static String triple(Samples.Percentiles p) {
+        return p.p50() + " / " + p.p95() + " / " + p.p99();
+    }
+
+    private static String pair(Samples.Percentiles p) {
+        return p.count() == 0 ? "n/a" : p.p50() + " / " + p.p99() + " (" + p.count() + " probes)";
+    }
+
+    private static String percent(Double ratio) {
+        return ratio == null ? "n/a" : String.format(Locale.UK, "%.0f %%", ratio * 100);
+    }
+
+    private static String round(double value) {
+        return String.format(Locale.UK, "%,.0f", value);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.UK, "%.1f", bytes / (1024.0 * 1024 * 1024));
+    }
+}

@@ -1,0 +1,36 @@
+package uk.nhs.ics.transition.bench;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything one run measured. Latencies are in milliseconds; rates per second; memory in bytes.
+ *
+ * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
+ */
+public record Result(
+        String mode,
+        Instant started,
+        Instant finished,
+        Machine machine,
+        Settings settings,
+        Load load,
+        MixedLoad.Outcome writes,
+        RawBaseline.Outcome raw,
+        Double commandToRawRatio,
+        TopUp topUp,
+        long events,
+        String hotIcs,
+        long hotIcsEvents,
+        Map<String, Measures.Replay> replays,
+        Map<String, Samples.Percentiles> icsAsOf,
+        Samples.Percentiles nationAsOf,
+        Long servicePeakResidentBytes,
+        Long serviceResidentBytesAtEnd) {
+
+    /** Loading the programme: writes made, how long, and the store's size after it. */
+    public record Load(long writes, double seconds, long events) {}
+
+    /** Topping the store up to the promised size. */
+    public record TopUp(long writes, double seconds) {}
+}

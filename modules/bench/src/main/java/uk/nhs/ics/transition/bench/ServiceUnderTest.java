@@ -1,0 +1,162 @@
+package uk.nhs.ics.transition.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service being measured: the built jar started as a user starts it (the embedded default, its own PostgreSQL
+ * on a port we choose so the raw baseline can use the same server), or a service already running elsewhere.
+ */
+final class ServiceUnderTest implements AutoCloseable {
+
+    /** The business date the run's service works on: Q1 to Q3 are past, so their milestones can be completed. */
+    static final String BUSINESS_DATE = "2022-02-01";
+
+    private final Process process;
+    private final URI url;
+    private final String jdbcUrl;
+    private final Path log;
+
+    private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log) {
+        this.process = process;
+        this.url = url;
+        this.jdbcUrl = jdbcUrl;
+        this.log = log;
+    }
+
+    static ServiceUnderTest start(Settings settings) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(settings.serviceJar())) {
+            throw new IllegalStateException("no service jar at "
+                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests install)");
+        }
+        Path dataDir = settings.workDir().resolve("data").toAbsolutePath();
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        int httpPort = freePort();
+        int databasePort = freePort();
+        Path log = settings.workDir().resolve("service.log").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(settings.serviceOptions());
+        command.add("-jar");
+        command.add(settings.serviceJar().toAbsolutePath().toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--ics.data-dir=" + dataDir);
+        command.add("--ics.database.embedded-port=" + databasePort);
+        command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
+        command.add("--ics.security.dev-token-lifetime=48h");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        ServiceUnderTest service = new ServiceUnderTest(
+                process,
+                URI.create("http://localhost:" + httpPort),
+                "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
+                log);
+        service.awaitReady(Duration.ofMinutes(5));
+        return service;
+    }
+
+    static ServiceUnderTest attach(URI url, String jdbcUrl) throws InterruptedException {
+        ServiceUnderTest service = new ServiceUnderTest(null, url, jdbcUrl, null);
+        service.awaitReady(Duration.ofMinutes(1));
+        return service;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** The service's PostgreSQL, or null if it was not given. */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    boolean started() {
+        return process != null;
+    }
+
+    /** The most memory the service's process has had resident (Linux's VmHWM), if it was started here. */
+    OptionalLong peakResidentBytes() {
+        return status("VmHWM:");
+    }
+
+    OptionalLong residentBytes() {
+        return status("VmRSS:");
+    }
+
+    private OptionalLong status(String field) {
+        if (process == null) {
+            return OptionalLong.empty();
+        }
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) {
+                    String kilobytes = line.substring(field.length()).trim().split("\\s+")[0];
+                    return OptionalLong.of(Long.parseLong(kilobytes) * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+
+    private void awaitReady(Duration patience) throws InterruptedException {
+        Http http = new Http(url);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("the service stopped while starting; see " + log);
+            }
+            try {
+                if (http.get(null, "/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service was not ready within " + patience + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
