@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
+import uk.nhs.ics.transition.app.eventstore.SoftReferenceCache;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
 
 /**
@@ -116,10 +116,10 @@ public class AxonConfiguration {
         return new AuditCorrelationDataProvider();
     }
 
-    /** Aggregates stay in memory while anything refers to them, so a command rarely reads its history again. */
+    /** Aggregates stay in memory while the heap can spare them, so a command rarely reads its history again. */
     @Bean
     Cache aggregateCache() {
-        return new WeakReferenceCache();
+        return new SoftReferenceCache();
     }
 
     /** A snapshot after every so many events, so a long stream (a scheme of thousands of items) loads quickly. */
