@@ -55,7 +55,7 @@ final class Report {
                 .append(s.serviceOptions().isEmpty() ? "none" : s.serviceOptions())
                 .append('\n');
         out.append("- command: `java -jar modules/bench/target/ics-transition-bench.jar")
-                .append(s.mode().equals("full") ? "" : " --mode=" + s.mode())
+                .append(s.arguments().isEmpty() ? "" : " " + s.arguments())
                 .append("`\n");
         out.append("- load: ")
                 .append(r.load().writes())

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What one benchmark run does. {@code --mode=full} (the default) is the measurement we steer by; {@code --mode=smoke}
@@ -59,7 +61,7 @@ public record Settings(
                 null,
                 null,
                 Path.of("modules/app/target/ics-transition.jar"),
-                List.of(),
+                List.of("-Xmx512m"),
                 Path.of("bench-results"),
                 Path.of("docs/performance.md"),
                 20211224L);
@@ -145,6 +147,41 @@ public record Settings(
             throw new IllegalArgumentException("--clients and --items-per-ccg must be at least 1");
         }
         return settings;
+    }
+
+    /**
+     * The arguments that reproduce these settings' measured workload: those that differ from their mode's defaults
+     * (where the run keeps its files, and which jar it starts, are left out).
+     */
+    public String arguments() {
+        Settings base = mode.equals("full") ? full() : smoke(serviceJar, workDir);
+        List<String> args = new ArrayList<>();
+        if (!mode.equals("full")) {
+            args.add("--mode=" + mode);
+        }
+        differs(args, "clients", clients, base.clients);
+        differs(
+                args,
+                "duration",
+                duration.toString().substring(2),
+                base.duration.toString().substring(2));
+        differs(args, "systems", systems, base.systems);
+        differs(args, "items-per-ccg", itemsPerCcg, base.itemsPerCcg);
+        differs(args, "target-events", targetEvents, base.targetEvents);
+        differs(args, "hot-ics-events", hotIcsEvents, base.hotIcsEvents);
+        differs(args, "as-of-samples", asOfSamples, base.asOfSamples);
+        differs(args, "url", url, base.url);
+        differs(args, "service-options", String.join(" ", serviceOptions), String.join(" ", base.serviceOptions));
+        differs(args, "seed", seed, base.seed);
+        return args.stream()
+                .map(arg -> arg.contains(" ") ? "'" + arg + "'" : arg)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static void differs(List<String> args, String name, Object value, Object otherwise) {
+        if (!Objects.equals(value, otherwise)) {
+            args.add("--" + name + "=" + value);
+        }
     }
 
     private static int integer(Map<String, String> given, String name, int otherwise) {
