@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -53,7 +52,7 @@ public class AuditLedger {
 
     /** What the ledger indexes about an event besides its stored bytes. */
     private record Noted(
-            long globalIndex,
+            String eventIdentifier,
             String icsCode,
             String ccgCode,
             String actor,
@@ -68,18 +67,21 @@ public class AuditLedger {
     /**
      * Takes every event, without reading its payload: the ledger hashes the stored bytes, and knows the ICS or CCG an
      * event concerns from its type and its aggregate (an ICS's events are its transition's, a CCG's its scheme's).
+     *
+     * <p>An event is known by its identifier, never by the stream's position: writers commit concurrently, so an
+     * event can become visible after events with higher global indexes, and the stream delivers it late, as a gap
+     * filled, with a position that is the highest index seen so far, not its own.
      */
     @EventHandler
     @DisallowReplay
-    void on(EventMessage<?> event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("no position for " + event));
+    void on(EventMessage<?> event) {
         MetaData metaData = event.getMetaData();
         Class<?> type = event.getPayloadType();
         String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         String ccg = aggregate != null && CcgEvent.class.isAssignableFrom(type) ? aggregate : null;
         String ics = aggregate != null && IcsEvent.class.isAssignableFrom(type) ? aggregate : icsOfCcg(ccg);
         batch().add(new Noted(
-                globalIndex,
+                event.getIdentifier(),
                 ics,
                 ccg,
                 text(metaData, MetadataKeys.ACTOR),
@@ -106,19 +108,22 @@ public class AuditLedger {
         if (batch.isEmpty()) {
             return;
         }
-        Long[] indexes = batch.stream().map(Noted::globalIndex).toArray(Long[]::new);
-        Set<Long> already =
-                new HashSet<>(jdbc.sql("SELECT global_index FROM audit_ledger WHERE global_index = ANY(:ids)")
-                        .param("ids", indexes)
-                        .query(Long.class)
-                        .list());
-        Map<Long, StoredEvent> stored = new HashMap<>();
-        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e WHERE e.global_index = ANY(:ids)")
-                .param("ids", indexes)
+        String[] identifiers = batch.stream().map(Noted::eventIdentifier).toArray(String[]::new);
+        Map<String, StoredEvent> stored = new HashMap<>();
+        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e"
+                        + " WHERE e.event_identifier = ANY(CAST(:ids AS text[]))")
+                .param("ids", identifiers)
                 .query(rs -> {
                     StoredEvent event = StoredEvent.read(rs, 1);
-                    stored.put(event.globalIndex(), event);
+                    stored.put(event.eventIdentifier(), event);
                 });
+        Set<Long> already = new HashSet<>(jdbc.sql(
+                        "SELECT global_index FROM audit_ledger WHERE global_index = ANY(:indexes)")
+                .param(
+                        "indexes",
+                        stored.values().stream().map(StoredEvent::globalIndex).toArray(Long[]::new))
+                .query(Long.class)
+                .list());
         Head head = jdbc.sql("SELECT sequence, hash FROM audit_ledger ORDER BY sequence DESC LIMIT 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .optional()
@@ -127,12 +132,12 @@ public class AuditLedger {
         String previous = head.hash();
         List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
         for (Noted noted : batch) {
-            if (!already.add(noted.globalIndex())) {
-                continue;
-            }
-            StoredEvent event = stored.get(noted.globalIndex());
+            StoredEvent event = stored.get(noted.eventIdentifier());
             if (event == null) {
-                throw new IllegalStateException("event " + noted.globalIndex() + " is not in the event store");
+                throw new IllegalStateException("event " + noted.eventIdentifier() + " is not in the event store");
+            }
+            if (!already.add(event.globalIndex())) {
+                continue;
             }
             String hash = ChainHash.of(previous, event);
             sequence++;
