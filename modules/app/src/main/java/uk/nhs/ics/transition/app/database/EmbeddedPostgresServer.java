@@ -53,6 +53,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // stopped by the application context, after the processors and the pool are done with it; the
+                    // library's own JVM shutdown hook would stop it at the same moment as they stop, mid-batch
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("fsync", durable ? "on" : "off")
@@ -66,7 +69,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            createDatabaseIfMissing(postgres, database);
+            try {
+                createDatabaseIfMissing(postgres, database);
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             log.info(
                     "Embedded PostgreSQL is running on port {} with data in {} ({})",
                     postgres.getPort(),
