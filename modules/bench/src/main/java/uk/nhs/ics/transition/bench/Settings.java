@@ -171,6 +171,7 @@ public record Settings(
         differs(args, "hot-ics-events", hotIcsEvents, base.hotIcsEvents);
         differs(args, "as-of-samples", asOfSamples, base.asOfSamples);
         differs(args, "url", url, base.url);
+        differs(args, "jdbc-url", jdbcUrl, base.jdbcUrl);
         differs(args, "service-options", String.join(" ", serviceOptions), String.join(" ", base.serviceOptions));
         differs(args, "seed", seed, base.seed);
         return args.stream()

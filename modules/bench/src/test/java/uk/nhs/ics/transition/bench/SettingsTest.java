@@ -30,6 +30,15 @@ class SettingsTest {
     }
 
     @Test
+    void a_run_against_a_running_service_names_it_and_its_database() {
+        Settings settings = Settings.parse(
+                new String[] {"--url=http://localhost:8080", "--jdbc-url=jdbc:postgresql://localhost:5432/ics"});
+
+        assertThat(settings.arguments())
+                .isEqualTo("--url=http://localhost:8080 --jdbc-url=jdbc:postgresql://localhost:5432/ics");
+    }
+
+    @Test
     void a_smoke_run_says_so() {
         assertThat(Settings.parse(new String[] {"--mode=smoke"}).arguments()).isEqualTo("--mode=smoke");
     }
