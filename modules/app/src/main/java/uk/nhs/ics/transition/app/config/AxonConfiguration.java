@@ -7,41 +7,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
 import uk.nhs.ics.transition.app.eventstore.SoftReferenceCache;
+import uk.nhs.ics.transition.app.eventstore.StoreSchema;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
 
 /**
- * Axon on PostgreSQL through its JPA storage engine, with Jackson for events, messages and snapshots.
+ * Axon on PostgreSQL through its JDBC storage engine, token store and dead-letter queue (their tables and columns are
+ * named in {@link StoreSchema}; Flyway creates them), with Jackson for events, messages and snapshots.
  *
  * <p>The serializers have their own {@link ObjectMapper}, not the web layer's: the stored form of an event must
  * never change because someone changed how the API writes JSON. Dates are ISO strings; unknown properties are
  * ignored so that an older reader tolerates a newer event (upcasters handle the rest, keyed on {@code @Revision}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-// defining the storage engine here makes Axon's JPA event store auto-configuration back off, and its entity
-// registration with it: register the event store's entities ourselves
-@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfiguration {
 
     /** The object mapper of stored events and messages. */
@@ -76,15 +79,51 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
     }
 
+    /** The event store's tables, for the storage engine built here. */
+    @Bean
+    EventSchema eventSchema() {
+        return StoreSchema.events();
+    }
+
+    /** The token store's table, for the token store Axon's JDBC auto-configuration builds. */
+    @Bean
+    TokenSchema tokenSchema() {
+        return StoreSchema.tokens();
+    }
+
+    /** The dead letters' table, for the queues Axon's JDBC auto-configuration builds per processing group. */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return StoreSchema.deadLetters();
+    }
+
+    /** The sagas' tables (the service has no sagas; Axon's saga store is built all the same). */
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return StoreSchema.sagas();
+    }
+
+    /**
+     * An append refused by a unique constraint (SQL state 23505: the aggregate's sequence number is taken) is a
+     * concurrent change of the aggregate, which Axon reports as a {@code ConcurrencyException}. (Axon's JDBC default
+     * looks for {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws; this
+     * resolver is plain JDBC despite its package.)
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(
             @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             Configuration configuration,
-            EntityManagerProvider entityManagerProvider,
+            ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
+            EventSchema eventSchema,
             @Value("${ics.axon.event-store.batch-size:500}") int batchSize) {
-        return JpaEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(JacksonSerializer.builder()
                         .objectMapper(snapshotObjectMapper())
                         .build())
@@ -92,8 +131,10 @@ public class AxonConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
+                .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class)
                 .batchSize(batchSize)
                 .build();
     }

@@ -1,5 +1,5 @@
 /**
  * Where the service keeps everything: PostgreSQL, external or embedded. The event store, tokens, dead letters and
- * read models share one database whose schema Flyway owns; Hibernate only validates Axon's entities against it.
+ * read models share one database whose schema Flyway owns; everything is written with plain JDBC.
  */
 package uk.nhs.ics.transition.app.database;

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import uk.nhs.ics.transition.app.support.EndToEndTest;
 
-/** The event store is Axon's JPA engine on PostgreSQL, in tables Flyway owns, with bytea and gap-free sequences. */
+/** The event store is Axon's JDBC engine on PostgreSQL, in tables Flyway owns, with bytea and gap-free sequences. */
 class EventStoreSchemaTest extends EndToEndTest {
 
     @Autowired
@@ -60,14 +61,35 @@ class EventStoreSchemaTest extends EndToEndTest {
     }
 
     @Test
-    void flyway_owns_the_schema_and_hibernate_only_validates_it() {
+    void flyway_owns_the_schema_and_nothing_else_creates_tables() {
         List<String> applied = jdbc.sql(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .query(String.class)
                 .list();
 
         assertThat(applied).startsWith("1", "2");
-        assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+        List<String> tables = jdbc.sql("""
+                        SELECT table_name FROM information_schema.tables
+                         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'""").query(String.class).list();
+        assertThat(tables)
+                .as("Axon's tables, as the migrations name them")
+                .contains(
+                        "domain_event_entry",
+                        "snapshot_event_entry",
+                        "token_entry",
+                        "dead_letter_entry",
+                        "saga_entry",
+                        "association_value_entry")
+                .as("and none under Axon's own default names, which only Axon's schema creation would make")
+                .noneMatch(table -> table.matches("(?i)(domainevententry|snapshotevententry|tokenentry"
+                        + "|deadletterentry|sagaentry|associationvalueentry)"));
+        assertThat(ClassUtils.isPresent("org.hibernate.Session", getClass().getClassLoader()))
+                .as("Hibernate is not on the class path")
+                .isFalse();
+        assertThat(ClassUtils.isPresent(
+                        "jakarta.persistence.EntityManager", getClass().getClassLoader()))
+                .as("JPA is not on the class path")
+                .isFalse();
     }
 
     @Test
