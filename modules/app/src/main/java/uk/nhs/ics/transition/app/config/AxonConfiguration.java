@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -31,8 +32,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import uk.nhs.ics.transition.app.eventstore.AggregateCache;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
-import uk.nhs.ics.transition.app.eventstore.SoftReferenceCache;
 import uk.nhs.ics.transition.app.eventstore.StoreSchema;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
 
@@ -157,10 +158,13 @@ public class AxonConfiguration {
         return new AuditCorrelationDataProvider();
     }
 
-    /** Aggregates stay in memory while the heap can spare them, so a command rarely reads its history again. */
+    /**
+     * Aggregates stay in memory, so a command rarely reads its history again: at most {@code ics.axon.cache.max-aggregates}
+     * of them (the programme has 156), evicted again whenever a transaction that used them does not commit.
+     */
     @Bean
-    Cache aggregateCache() {
-        return new SoftReferenceCache();
+    Cache aggregateCache(MeterRegistry meters, @Value("${ics.axon.cache.max-aggregates:1000}") long maximum) {
+        return new AggregateCache(maximum).bindTo(meters);
     }
 
     /** A snapshot after every so many events, so a long stream (a scheme of thousands of items) loads quickly. */
