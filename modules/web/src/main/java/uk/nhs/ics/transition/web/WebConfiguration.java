@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -110,10 +111,18 @@ public class WebConfiguration implements WebMvcConfigurer {
     Writes writes(
             CommandSender sender,
             JdbcClient jdbc,
+            TransactionManager unitOfWorkTransactions,
             PlatformTransactionManager transactions,
             ObjectMapper json,
             @Value("${ics.web.idempotency-ttl:24h}") Duration keyLifetime) {
-        return new Writes(sender, jdbc, new TransactionTemplate(transactions), json, Clock.systemUTC(), keyLifetime);
+        return new Writes(
+                sender,
+                jdbc,
+                unitOfWorkTransactions,
+                new TransactionTemplate(transactions),
+                json,
+                Clock.systemUTC(),
+                keyLifetime);
     }
 
     @Bean

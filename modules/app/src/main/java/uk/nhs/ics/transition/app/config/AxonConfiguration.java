@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.eventstore.AggregateCache;
+import uk.nhs.ics.transition.app.eventstore.HistoryChecks;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
 import uk.nhs.ics.transition.app.eventstore.StoreSchema;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
@@ -165,6 +166,12 @@ public class AxonConfiguration {
     @Bean
     Cache aggregateCache(MeterRegistry meters, @Value("${ics.axon.cache.max-aggregates:1000}") long maximum) {
         return new AggregateCache(maximum).bindTo(meters);
+    }
+
+    /** Replaying an aggregate fails with the aggregate and event named, never deep inside a sourcing handler. */
+    @Bean
+    HistoryChecks historyChecks() {
+        return new HistoryChecks();
     }
 
     /** A snapshot after every so many events, so a long stream (a scheme of thousands of items) loads quickly. */

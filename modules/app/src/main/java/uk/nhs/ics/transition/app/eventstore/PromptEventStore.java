@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * of a second (and up to half a second) before any read model shows it. Here every stream accepts the callback, and
  * one thread tails the store's shared cache of new events (which the store fills as soon as a local commit
  * happens, or within its fetch delay for another node's): when new events arrive, it calls every processor back.
+ *
+ * <p>It also reads an aggregate's history through {@link HistoryChecks#contiguous}, so a gap in it fails clearly.
  */
 public class PromptEventStore extends EmbeddedEventStore {
 
@@ -30,6 +33,12 @@ public class PromptEventStore extends EmbeddedEventStore {
 
     public PromptEventStore(EmbeddedEventStore.Builder builder) {
         super(builder);
+    }
+
+    /** An aggregate's history, failing clearly at a missing sequence number (see {@link HistoryChecks}). */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return HistoryChecks.contiguous(aggregateIdentifier, super.readEvents(aggregateIdentifier));
     }
 
     @Override

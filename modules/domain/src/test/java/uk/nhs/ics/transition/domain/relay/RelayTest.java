@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.domain.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.time.LocalDate;
@@ -14,8 +15,10 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageHandlerInvocationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.nhs.ics.transition.domain.BrokenHistory;
 import uk.nhs.ics.transition.domain.IcsScenario;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
 import uk.nhs.ics.transition.messages.ccg.NoteCcgEstablishmentDate;
@@ -69,6 +72,9 @@ class RelayTest {
             Map.of(Quarter.Q4, LocalDate.of(2022, 6, 30)), LocalDate.of(2022, 7, 1), Map.of());
 
     private final List<CommandMessage<?>> sent = new ArrayList<>();
+    /** A failure the bus answers with, for commands to the aggregate named. */
+    private final Map<Object, RuntimeException> failing = new java.util.HashMap<>();
+
     private LegislationRelay legislation;
     private TransferRelay transfers;
     private BoardRelay board;
@@ -84,6 +90,10 @@ class RelayTest {
                 NoteTransferSchemeAgreed.class,
                 NoteReceivingChiefExecutive.class)) {
             bus.subscribe(relayed.getName(), command -> {
+                Object payload = command.getPayload();
+                if (payload instanceof NoteLegislativeMilestone note && failing.containsKey(note.icsCode())) {
+                    throw failing.get(note.icsCode());
+                }
                 sent.add(command);
                 return null;
             });
@@ -118,6 +128,29 @@ class RelayTest {
                 .allMatch(c -> c.milestone() == LegislativeMilestone.SECOND_READING
                         && c.occurredOn().equals(IcsScenario.SECOND_READING_ON));
         assertEverythingSentInTheSystemsName();
+    }
+
+    @Test
+    void a_target_whose_history_cannot_be_replayed_is_passed_over_and_every_other_gets_the_fact() {
+        failing.put(
+                IcsCode.of("QKS"),
+                new MessageHandlerInvocationException(
+                        "Error handling event", new BrokenHistory("QKS", 7, "no live item T-3", null)));
+
+        legislation.on(new LegislativeMilestoneRecorded(
+                Programme.ID, LegislativeMilestone.SECOND_READING, IcsScenario.SECOND_READING_ON));
+
+        assertThat(sentOf(NoteLegislativeMilestone.class)).hasSize(41);
+        assertThat(sentOf(NoteCcgLegislativeMilestone.class)).hasSize(106);
+    }
+
+    @Test
+    void any_other_failure_stops_the_relay_so_that_it_retries_the_fact() {
+        failing.put(IcsCode.of("QKS"), new IllegalStateException("the database is unreachable"));
+
+        assertThatThrownBy(() -> legislation.on(new LegislativeMilestoneRecorded(
+                        Programme.ID, LegislativeMilestone.SECOND_READING, IcsScenario.SECOND_READING_ON)))
+                .hasMessageContaining("unreachable");
     }
 
     @Test

@@ -11,7 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +38,12 @@ import uk.nhs.ics.transition.web.security.Grant;
  * events: a retry with the same key and request gets the first answer back and changes nothing; a retry with the
  * same key for a different request is refused (422). A refusal is remembered too, so a retry is refused the same
  * way. Keys belong to the caller and expire.
+ *
+ * <p>Such a write is one Axon unit of work that owns the outermost transaction: the key is claimed, the command
+ * handled (its own unit of work nested in this one) and the answer recorded, and all of it commits together or not at
+ * all. Nesting matters: the aggregate stays locked, and is evicted from the cache on a rollback, until this outermost
+ * transaction has ended, so a commit that fails can never leave another request looking at a change the store does not
+ * hold (see docs/decisions/0013-aggregate-cache-and-write-boundary.md).
  */
 public class Writes {
 
@@ -40,6 +52,7 @@ public class Writes {
 
     private final CommandSender sender;
     private final JdbcClient jdbc;
+    private final TransactionManager unitOfWorkTransactions;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock systemClock;
@@ -48,12 +61,14 @@ public class Writes {
     public Writes(
             CommandSender sender,
             JdbcClient jdbc,
+            TransactionManager unitOfWorkTransactions,
             TransactionTemplate transactions,
             ObjectMapper json,
             Clock systemClock,
             Duration keyLifetime) {
         this.sender = sender;
         this.jdbc = jdbc;
+        this.unitOfWorkTransactions = unitOfWorkTransactions;
         this.transactions = transactions;
         this.json = json;
         this.systemClock = systemClock;
@@ -85,7 +100,7 @@ public class Writes {
         }
         String fingerprint = fingerprint(request, command);
         try {
-            return transactions.execute(tx -> {
+            return inOneUnitOfWork(() -> {
                 Optional<Stored> earlier = claim(caller, key, fingerprint);
                 if (earlier.isPresent()) {
                     return replay(earlier.get(), fingerprint);
@@ -107,6 +122,24 @@ public class Writes {
             remember(caller, key, fingerprint, refusal);
             throw refusal;
         }
+    }
+
+    /** Runs the work as a root unit of work with its own transaction, which the command's unit of work joins. */
+    private <T> T inOneUnitOfWork(Callable<T> work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(IDEMPOTENCY_KEY));
+        unitOfWork.attachTransaction(unitOfWorkTransactions);
+        ResultMessage<T> result = unitOfWork.executeWithResult(work);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a write failed", failure);
+        }
+        return result.getPayload();
     }
 
     private static ResponseEntity<CommandAnswer> answer(CommandOutcome outcome) {

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.axonframework.messaging.annotation.MessageHandlerInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -33,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.nhs.ics.transition.domain.BrokenHistory;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestSizeLimit;
 import uk.nhs.ics.transition.web.http.ProjectionBehind;
@@ -68,6 +70,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", e.getMessage()));
+    }
+
+    /**
+     * A history that cannot be replayed: the operators' to repair, named in the log; this aggregate only. Axon wraps
+     * what a sourcing handler throws in a {@link MessageHandlerInvocationException}.
+     */
+    @ExceptionHandler({BrokenHistory.class, MessageHandlerInvocationException.class})
+    ResponseEntity<ProblemDetail> brokenHistory(RuntimeException failure) {
+        BrokenHistory e = BrokenHistory.behind(failure).orElse(null);
+        if (e == null) {
+            return unexpected(failure);
+        }
+        log.error("An aggregate's recorded history cannot be replayed", failure);
+        return respond(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "BROKEN_HISTORY",
+                "Recorded history cannot be replayed",
+                "the recorded history of " + e.aggregateId() + " cannot be replayed at event " + e.sequenceNumber()
+                        + "; nothing was changed, and the operators must repair it (quote the correlationId)"));
     }
 
     @ExceptionHandler(Exception.class)
