@@ -34,6 +34,7 @@ public class EmbeddedDatabaseConfiguration {
         pool.setDriverClassName("org.postgresql.Driver");
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(server.username());
+        pool.setPassword(server.password());
         pool.setPoolName("ics-embedded");
         return pool;
     }

@@ -1,6 +1,8 @@
 package uk.nhs.ics.transition.app.database;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,18 +26,34 @@ import org.slf4j.LoggerFactory;
  * <p>The embedded library's defaults suit throwaway test databases ({@code fsync} and {@code synchronous_commit}
  * off). This server is the system of record on a laptop or a demo, so it is made durable unless told otherwise:
  * a write the API has acknowledged survives a power cut.
+ *
+ * <p>Nor is it open to everyone on the machine, as the library leaves it (it trusts every local connection as the
+ * superuser, which can read any file the service can, the development signing key included, and run programs):
+ * <ul>
+ *   <li>the superuser has a random password, kept in the data folder ({@code postgres-password}, owner-only), given
+ *       to {@code initdb} itself, and {@code pg_hba.conf} allows only SCRAM password authentication over loopback
+ *       TCP: no {@code trust} entry, no Unix socket at all;
+ *   <li>the data folder is its owner's only, and the binaries are unpacked inside it (not in a shared temporary
+ *       folder the library makes world-writable).
+ * </ul>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration STALE_SERVER_WAIT = Duration.ofSeconds(30);
 
+    static final String PASSWORD_FILE = "postgres-password";
+    static final String BINARIES_FOLDER = "postgres-binaries";
+    private static final String PASSWORD_SET_MARKER = "ics-password-set";
+
     private final EmbeddedPostgres postgres;
     private final String database;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, String password) {
         this.postgres = postgres;
         this.database = database;
+        this.password = password;
     }
 
     /**
@@ -48,11 +66,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database, boolean durable) {
         try {
-            Files.createDirectories(dataDirectory);
+            Path home = dataDirectory.toAbsolutePath().getParent();
+            OwnerOnly.directory(home);
+            OwnerOnly.directory(dataDirectory);
+            Path binaries = OwnerOnly.directory(home.resolve(BINARIES_FOLDER));
+            Path passwordFile = home.resolve(PASSWORD_FILE);
+            String password = OwnerOnly.secret(passwordFile);
+            boolean legacy = Files.exists(dataDirectory.resolve("postgresql.conf"))
+                    && !Files.exists(dataDirectory.resolve(PASSWORD_SET_MARKER));
             stopLeftoverServer(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPgBinaryResolver(new UnpackedInto(binaries))
+                    .setConnectConfig("password", password)
+                    // a new cluster: the superuser's password from initdb itself (these follow, and win over, the
+                    // library's own "-A trust")
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setDataDirectoryCustomizer(directory -> secure(directory.toPath(), legacy))
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     // stopped by the application context, after the processors and the pool are done with it; the
                     // library's own JVM shutdown hook would stop it at the same moment as they stop, mid-batch
                     .setRegisterShutdownHook(false)
@@ -69,9 +104,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
+            OwnerOnly.notWritableByOthers(binaries);
             try {
+                if (legacy) {
+                    closeLegacyCluster(postgres, dataDirectory, password);
+                }
+                Files.writeString(
+                        dataDirectory.resolve(PASSWORD_SET_MARKER),
+                        "the superuser's password is set; it is in ../" + PASSWORD_FILE + "\n");
                 createDatabaseIfMissing(postgres, database);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 postgres.close();
                 throw e;
             }
@@ -80,7 +122,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     postgres.getPort(),
                     dataDirectory.toAbsolutePath(),
                     durable ? "durable" : "not durable: fsync off");
-            return new EmbeddedPostgresServer(postgres, database);
+            return new EmbeddedPostgresServer(postgres, database, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -93,6 +135,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String username() {
         return "postgres";
+    }
+
+    /** The superuser's password, kept owner-only in the data folder. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -111,6 +158,57 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        }
+    }
+
+    private static final String SCRAM_ONLY = """
+            # Written by ics-transition at every start: password (SCRAM) over loopback TCP only.
+            # No trust entries, and no Unix socket (unix_socket_directories is empty).
+            host  all  all  127.0.0.1/32  scram-sha-256
+            host  all  all  ::1/128       scram-sha-256
+            """;
+
+    /**
+     * Before every start, only password authentication over loopback. A cluster this release creates has its
+     * password from {@code initdb} itself; one an earlier release created (trusting every local connection) is started
+     * once more trusting loopback for the superuser alone, only until its password is set just after (see
+     * {@link #closeLegacyCluster}).
+     */
+    private static void secure(Path dataDirectory, boolean legacy) {
+        try {
+            Files.writeString(
+                    dataDirectory.resolve("pg_hba.conf"),
+                    legacy
+                            ? "# ics-transition: trusted only until the superuser's password is set, moments from now\n"
+                                    + "host  all  postgres  127.0.0.1/32  trust\n"
+                            : SCRAM_ONLY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot secure the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Sets the password of a cluster an earlier release left open, then closes it to anything but the password. */
+    private static void closeLegacyCluster(EmbeddedPostgres postgres, Path dataDirectory, String password)
+            throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), SCRAM_ONLY);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the password of the embedded PostgreSQL", e);
+        }
+        log.info("The embedded PostgreSQL's superuser now needs its password ({} in the data folder)", PASSWORD_FILE);
+    }
+
+    /**
+     * The library's own binaries, unpacked into this data folder's binaries folder. The library remembers where it
+     * unpacked binaries by resolver, not by folder: one resolver per folder keeps each data folder's binaries its own.
+     */
+    private record UnpackedInto(Path folder) implements PgBinaryResolver {
+        @Override
+        public java.io.InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
 
