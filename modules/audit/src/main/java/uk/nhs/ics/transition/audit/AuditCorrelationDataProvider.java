@@ -32,6 +32,7 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             MetadataKeys.ACTOR_SCOPE,
             MetadataKeys.CLIENT_ADDRESS,
             MetadataKeys.CORRELATION_ID,
+            MetadataKeys.CLIENT_REQUEST_ID,
             MetadataKeys.REASON);
 
     @Override

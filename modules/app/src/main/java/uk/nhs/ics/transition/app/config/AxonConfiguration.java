@@ -35,8 +35,10 @@ import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.eventstore.AggregateCache;
 import uk.nhs.ics.transition.app.eventstore.HistoryChecks;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
+import uk.nhs.ics.transition.app.eventstore.SealedAppends;
 import uk.nhs.ics.transition.app.eventstore.StoreSchema;
 import uk.nhs.ics.transition.audit.AuditCorrelationDataProvider;
+import uk.nhs.ics.transition.audit.ledger.EventSeals;
 
 /**
  * Axon on PostgreSQL through its JDBC storage engine, token store and dead-letter queue (their tables and columns are
@@ -124,6 +126,7 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
+            EventSeals seals,
             @Value("${ics.axon.event-store.batch-size:500}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(JacksonSerializer.builder()
@@ -136,6 +139,7 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .appendEvents(new SealedAppends(seals))
                 .dataType(byte[].class)
                 .batchSize(batchSize)
                 .build();

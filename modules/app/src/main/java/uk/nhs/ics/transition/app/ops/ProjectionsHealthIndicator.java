@@ -8,10 +8,11 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 
 /**
- * Up when every event processor is running and none of its segments is in error. A processor in error retries by
+ * Up when every event processor but the audit ledger (which has its own health) is running and none of its segments is in error. A processor in error retries by
  * itself; until it recovers, the read side is not trustworthy and the service should not take traffic.
  */
 @Component("projections")
@@ -32,6 +33,9 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
         Map<String, String> states = new TreeMap<>();
         boolean up = true;
         for (Map.Entry<String, EventProcessor> entry : processors.entrySet()) {
+            if (AuditLedger.NAME.equals(entry.getKey())) {
+                continue; // the ledger has a health group of its own (ledger), and does not decide readiness
+            }
             EventProcessor processor = entry.getValue();
             String state;
             if (administration.restarting(entry.getKey())) {

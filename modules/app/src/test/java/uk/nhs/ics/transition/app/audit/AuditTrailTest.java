@@ -16,10 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.support.Api;
 import uk.nhs.ics.transition.app.support.EndToEndTest;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.MetadataKeys;
+import uk.nhs.ics.transition.messages.common.MilestoneCode;
+import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 
 /**
  * The audit trail, end to end: who made each change, in which role, from where, why and for which request; a trail an
@@ -36,6 +44,15 @@ class AuditTrailTest extends EndToEndTest {
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Autowired
+    private Cache aggregateCache;
+
     @Test
     void a_change_records_who_made_it_in_which_role_from_where_why_and_for_which_request() {
         String requestId = "audit-" + UUID.randomUUID();
@@ -46,10 +63,15 @@ class AuditTrailTest extends EndToEndTest {
                 .json(Map.of("reason", "Board papers are late"))
                 .send();
         assertThat(answer.status()).as("%s", answer).isBetween(200, 202);
-        assertThat(answer.header("X-Request-Id")).isEqualTo(requestId);
+        assertThat(answer.header("X-Request-Id")).as("the caller's id, echoed").isEqualTo(requestId);
+        String correlationId = answer.header("X-Correlation-Id");
+        assertThat(correlationId)
+                .as("the service's own correlation id, which no caller chooses")
+                .isNotBlank()
+                .isNotEqualTo(requestId);
         long version = answer.json().get("version").asLong();
 
-        JsonNode entry = awaitEntry("correlationId", requestId);
+        JsonNode entry = awaitEntry("correlationId", correlationId);
 
         assertThat(entry.get("type").asText()).isEqualTo("MilestoneFlaggedAtRisk");
         assertThat(entry.get("aggregate").asText()).isEqualTo(ICS);
@@ -69,6 +91,7 @@ class AuditTrailTest extends EndToEndTest {
                         SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor,
                                convert_from(meta_data, 'UTF8')::jsonb ->> 'actorRole' AS role,
                                convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' AS correlation,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> 'clientRequestId' AS client_request,
                                convert_from(meta_data, 'UTF8')::jsonb ->> 'reason' AS reason
                           FROM domain_event_entry WHERE event_identifier = :id""")
                 .param("id", entry.get("eventIdentifier").asText())
@@ -77,7 +100,8 @@ class AuditTrailTest extends EndToEndTest {
         assertThat(metaData)
                 .containsEntry("actor", "pm-QUE")
                 .containsEntry("role", "PROGRAMME_MANAGER")
-                .containsEntry("correlation", requestId)
+                .containsEntry("correlation", correlationId)
+                .containsEntry("client_request", requestId)
                 .containsEntry("reason", "Board papers are late");
     }
 
@@ -87,8 +111,9 @@ class AuditTrailTest extends EndToEndTest {
                 .token(api.programmeManager(ICS))
                 .send();
         assertThat(answer.status()).as("%s", answer).isBetween(200, 202);
-        String generated = answer.header("X-Request-Id");
+        String generated = answer.header("X-Correlation-Id");
         assertThat(generated).isNotBlank();
+        assertThat(answer.header("X-Request-Id")).as("nothing to echo").isNull();
 
         JsonNode entry = awaitEntry("correlationId", generated);
 
@@ -249,7 +274,7 @@ class AuditTrailTest extends EndToEndTest {
                 .json(Map.of("reason", "Shadow board not yet formed"))
                 .send();
         assertThat(answer.status()).as("%s", answer).isBetween(200, 202);
-        JsonNode entry = awaitEntry("correlationId", answer.header("X-Request-Id"));
+        JsonNode entry = awaitEntry("correlationId", answer.header("X-Correlation-Id"));
         eventually(
                 "the ledger has caught up",
                 () -> auditor("/api/v1/audit/verify").get("pending").asLong() == 0);
@@ -334,11 +359,96 @@ class AuditTrailTest extends EndToEndTest {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    void verify_catches_a_ledger_column_rewritten_behind_the_services_back() throws Exception {
+        start("EST-FUNCTIONS-MAP");
+        Api.Response answer = api.post("/api/v1/systems/QUE/milestones/EST-FUNCTIONS-MAP/at-risk")
+                .token(api.programmeManager(ICS))
+                .json(Map.of("reason", "Consultation slipped"))
+                .send();
+        JsonNode entry = awaitEntry("correlationId", answer.header("X-Correlation-Id"));
+        eventually(
+                "the ledger has caught up",
+                () -> auditor("/api/v1/audit/verify").get("pending").asLong() == 0);
+        long sequence = entry.get("sequence").asLong();
+
+        for (String column : List.of("actor", "actor_role", "reason", "client_address")) {
+            String original = jdbc.sql("SELECT " + column + " FROM audit_ledger WHERE sequence = :s")
+                    .param("s", sequence)
+                    .query(String.class)
+                    .single();
+            rewriteLedger(sequence, column, "someone-else");
+            try {
+                JsonNode caught = auditor("/api/v1/audit/verify");
+                assertThat(caught.get("verified").asBoolean()).as(column).isFalse();
+                assertThat(caught.get("firstBrokenSequence").asLong()).isEqualTo(sequence);
+                assertThat(caught.get("problem").asText()).contains(column.replace('_', ' '));
+            } finally {
+                rewriteLedger(sequence, column, original);
+            }
+        }
+        assertThat(auditor("/api/v1/audit/verify").get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_event_holding_text_postgresql_cannot_store_is_recorded_and_the_ledger_goes_on() {
+        long next = jdbc.sql(
+                        "SELECT max(sequence_number) + 1 FROM domain_event_entry WHERE aggregate_identifier = 'QUE'")
+                .query(Long.class)
+                .single();
+        String identifier = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "IcsTransition",
+                        "QUE",
+                        next,
+                        new MilestoneStarted(IcsCode.of(ICS), MilestoneCode.EST_VCSE_AGREEMENT, false),
+                        Map.of(
+                                MetadataKeys.ACTOR, "pm-\u0000QUE",
+                                MetadataKeys.ACTOR_NAME, "Pat\ud800",
+                                MetadataKeys.ACTOR_ROLE, "PROGRAMME_MANAGER"),
+                        identifier,
+                        Instant.now())
+                .andMetaData(Map.of())));
+        aggregateCache.remove("QUE");
+
+        JsonNode entry = awaitEntry("eventIdentifier", identifier);
+        assertThat(entry.get("actor").asText()).isEqualTo("pm-\uFFFDQUE");
+        assertThat(entry.get("actorName").asText()).isEqualTo("Pat\uFFFD");
+        start("EST-ENGAGEMENT-STRATEGY");
+        eventually(
+                "the ledger has recorded what came after",
+                () -> auditor("/api/v1/audit/verify").get("pending").asLong() == 0);
+        JsonNode verified = auditor("/api/v1/audit/verify");
+        assertThat(verified.get("verified").asBoolean()).as("%s", verified).isTrue();
+    }
+
     private void start(String milestone) {
         Api.Response started = api.post("/api/v1/systems/QUE/milestones/" + milestone + "/start")
                 .token(api.programmeManager(ICS))
                 .send();
         assertThat(started.status()).as("%s", started).isBetween(200, 202);
+    }
+
+    /** Rewrites one column of one ledger entry as a superuser would: with the append-only triggers off. */
+    private void rewriteLedger(long sequence, String column, String value) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET session_replication_role = replica");
+            }
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE audit_ledger SET " + column + " = ? WHERE sequence = ?")) {
+                update.setString(1, value);
+                update.setLong(2, sequence);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET session_replication_role = DEFAULT");
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
     }
 
     /** Edits one stored payload as a superuser would: with the append-only triggers off for that session only. */

@@ -1,11 +1,13 @@
 package uk.nhs.ics.transition.app.skeleton;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,29 @@ class ExternalDatabaseModeTest {
     }
 
     @Test
-    void no_embedded_server_no_dev_key_and_the_token_endpoint_is_absent() {
+    void without_an_event_seal_key_it_refuses_to_start_and_says_why() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(IcsTransitionApplication.class)
+                        .run(
+                                "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/r",
+                                "--ics.data-dir=" + dataDir,
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false")
+                        .close())
+                .hasRootCauseMessage(
+                        "No event seal key: with an external database, events are sealed with a key the database does"
+                                + " not hold. Mount a folder with one (a file <key id>.key holding 32 or more random"
+                                + " bytes in base64) and set ICS_EVENT_SEAL_KEY_DIR (ics.audit.seal.key-dir)");
+    }
+
+    @Test
+    void no_embedded_server_no_dev_key_and_the_token_endpoint_is_absent() throws IOException {
+        Path keys = Files.createDirectories(dataDir.resolve("mounted-secret"));
+        Files.writeString(keys.resolve("k1.key"), Base64.getEncoder().encodeToString(new byte[32]));
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IcsTransitionApplication.class)
                 .run(
+                        "--ics.audit.seal.key-dir=" + keys,
                         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/realm",

@@ -18,6 +18,10 @@ public final class HistoryNarrator {
 
     public HistoryNarrator() {
         // the national programme and the regions
+        phrases.put(
+                "DeadLetterSkipped",
+                p -> "Event " + text(p, "eventIdentifier") + " of " + text(p, "aggregate") + " skipped by the "
+                        + text(p, "processor") + " read model");
         phrases.put("RegionRegistered", p -> "Region " + text(p, "regionCode") + " " + text(p, "name") + " registered");
         phrases.put(
                 "ProgrammeOpened",

@@ -25,6 +25,18 @@ public final class ChainHash {
     public static String of(String previousHash, StoredEvent event) {
         MessageDigest digest = sha256();
         digest.update(HEX.parseHex(previousHash));
+        digest.update(encoding(event));
+        return HEX.formatHex(digest.digest());
+    }
+
+    /**
+     * The canonical encoding of the event as stored (everything but its global index, which the store assigns): the
+     * bytes both the chain and an event's seal ({@link EventSeals}) are computed over.
+     */
+    public static byte[] encoding(StoredEvent event) {
+        java.io.ByteArrayOutputStream bytes =
+                new java.io.ByteArrayOutputStream(256 + length(event.payload()) + length(event.metaData()));
+        Encoder digest = new Encoder(bytes);
         field(digest, text(event.eventIdentifier()));
         field(digest, text(event.aggregateType()));
         field(digest, text(event.aggregateIdentifier()));
@@ -34,10 +46,21 @@ public final class ChainHash {
         field(digest, text(event.timeStamp()));
         field(digest, event.payload());
         field(digest, event.metaData());
-        return HEX.formatHex(digest.digest());
+        return bytes.toByteArray();
     }
 
-    private static void field(MessageDigest digest, byte[] value) {
+    private static int length(byte[] value) {
+        return value == null ? 0 : value.length;
+    }
+
+    /** Where the encoding goes. */
+    private record Encoder(java.io.ByteArrayOutputStream out) {
+        void update(byte[] bytes) {
+            out.write(bytes, 0, bytes.length);
+        }
+    }
+
+    private static void field(Encoder digest, byte[] value) {
         byte[] bytes = value == null ? new byte[0] : value;
         digest.update(
                 ByteBuffer.allocate(4).putInt(value == null ? -1 : bytes.length).array());

@@ -1,30 +1,61 @@
 package uk.nhs.ics.transition.audit.ledger;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.ics.transition.domain.reference.ReferenceData;
 
 /**
  * Recomputes the chain from the event store, entry by entry, streaming (flat memory however long the trail), and
- * reports the first entry that does not match: an event changed or removed behind the service's back, or a ledger
- * entry whose link was rewritten. Optionally also checks an earlier published {@link Digest}.
+ * reports the first entry that does not match: an event changed or removed behind the service's back, a ledger entry
+ * whose link was rewritten, or a column of an entry that no longer says what its event says (every column the trail
+ * shows is derived from the event's stored bytes, see {@link LedgerFacts}). It also checks every event's seal
+ * ({@link EventSeals}) and reports the events the service did not write; and it counts the events the ledger has not
+ * recorded yet, which, beyond the configured limits, make the trail not verified either. Optionally it also checks an
+ * earlier published {@link Digest}.
  */
 public class LedgerVerifier {
 
     private static final int FETCH = 1_000;
+    /** The most forged events a verification names (it counts them all). */
+    private static final int NAMED = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final ReferenceData reference;
+    private final EventSeals seals;
+    private final long maxPendingEvents;
+    private final Duration maxPendingWait;
+    private final Clock clock;
 
-    public LedgerVerifier(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
+    public LedgerVerifier(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            TransactionTemplate transactions,
+            ReferenceData reference,
+            EventSeals seals,
+            long maxPendingEvents,
+            Duration maxPendingWait,
+            Clock clock) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(Objects.requireNonNull(jdbcTemplate.getDataSource()));
         this.streaming.setFetchSize(FETCH);
         this.readOnly = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.readOnly.setReadOnly(true);
+        this.reference = reference;
+        this.seals = seals;
+        this.maxPendingEvents = maxPendingEvents;
+        this.maxPendingWait = maxPendingWait;
+        this.clock = clock;
     }
 
     /** Recomputes the whole chain. */
@@ -37,9 +68,14 @@ public class LedgerVerifier {
      */
     public Verification verify(Long digestEvents, String digestHead) {
         return readOnly.execute(tx -> {
+            long sealedFrom = AuditLedger.sealedFrom(jdbc);
             Walk walk = new Walk(digestEvents, digestHead);
             streaming.query(
-                    "SELECT l.sequence, l.global_index, l.event_identifier, l.hash, l.previous_hash, "
+                    "SELECT l.sequence, l.global_index, l.event_identifier, l.hash, l.previous_hash, l.event_type,"
+                            + " l.aggregate_type, l.aggregate_id, l.aggregate_version, l.occurred_at, l.ics_code,"
+                            + " l.ccg_code, l.actor, l.actor_name, l.actor_role, l.actor_scope, l.reason,"
+                            + " l.correlation_id, l.causation_id, l.client_address, l.client_request_id,"
+                            + " l.seal_verdict, "
                             + StoredEvent.COLUMNS + " FROM audit_ledger l"
                             + " LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
                             + " ORDER BY l.sequence",
@@ -52,15 +88,56 @@ public class LedgerVerifier {
                         String identifier = rs.getString(3);
                         String hash = rs.getString(4);
                         String previous = rs.getString(5);
-                        boolean present = rs.getObject(6) != null;
-                        StoredEvent event = present ? StoredEvent.read(rs, 6) : null;
+                        LedgerFacts recorded = new LedgerFacts(
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getLong(9),
+                                rs.getTimestamp(10).toInstant(),
+                                rs.getString(11),
+                                rs.getString(12),
+                                rs.getString(13),
+                                rs.getString(14),
+                                rs.getString(15),
+                                rs.getString(16),
+                                rs.getString(17),
+                                rs.getString(18),
+                                rs.getString(19),
+                                rs.getString(20),
+                                rs.getString(21));
+                        String recordedVerdict = rs.getString(22);
+                        boolean present = rs.getObject(23) != null;
+                        StoredEvent event = present ? StoredEvent.read(rs, 23) : null;
                         walk.check(sequence, globalIndex, identifier, hash, previous, event);
+                        if (walk.broken == null && event != null) {
+                            walk.facts(sequence, globalIndex, identifier, recorded, LedgerFacts.of(event, reference));
+                            walk.seal(
+                                    sequence,
+                                    event,
+                                    recordedVerdict,
+                                    AuditLedger.verdict(event, sealedFrom, seals),
+                                    sealedFrom);
+                        }
                     });
-            long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry")
-                    .query(Long.class)
+            record Pending(long events, Instant oldest) {}
+            Pending pending = jdbc.sql("""
+                            SELECT count(*), min(e.time_stamp) FROM domain_event_entry e
+                             WHERE NOT EXISTS (SELECT 1 FROM audit_ledger l WHERE l.global_index = e.global_index)""")
+                    .query((rs, n) ->
+                            new Pending(rs.getLong(1), rs.getString(2) == null ? null : instant(rs.getString(2))))
                     .single();
-            return walk.result(stored);
+            Duration waiting =
+                    pending.oldest() == null ? Duration.ZERO : Duration.between(pending.oldest(), clock.instant());
+            return walk.result(pending.events(), waiting.isNegative() ? Duration.ZERO : waiting);
         });
+    }
+
+    private static Instant instant(String timeStamp) {
+        try {
+            return Instant.parse(timeStamp);
+        } catch (RuntimeException unreadable) {
+            return Instant.EPOCH;
+        }
     }
 
     /** The ledger's head at a moment: the last entry the ledger had recorded by then. */
@@ -85,11 +162,14 @@ public class LedgerVerifier {
     }
 
     /** The state of one pass over the ledger. */
-    private static final class Walk {
+    private final class Walk {
         private final Long digestEvents;
         private final String digestHead;
         private String previous = ChainHash.GENESIS;
         private long events;
+        private long beforeSealing;
+        private long forgedCount;
+        private final List<Verification.Forged> forged = new ArrayList<>();
         private Verification broken;
 
         Walk(Long digestEvents, String digestHead) {
@@ -105,7 +185,7 @@ public class LedgerVerifier {
                 problem = "the entry's link to the previous entry was changed";
             } else if (event == null) {
                 problem = "the event is missing from the event store";
-            } else if (!event.eventIdentifier().equals(identifier)) {
+            } else if (!LedgerFacts.clean(event.eventIdentifier()).equals(identifier)) {
                 problem = "a different event now stands at this place in the event store";
             } else if (!ChainHash.of(previous, event).equals(hash)) {
                 problem = "the event as stored no longer matches its hash: it was changed after it was recorded";
@@ -113,38 +193,118 @@ public class LedgerVerifier {
                 problem = "the ledger no longer matches the digest published for " + digestEvents + " events";
             }
             if (problem != null) {
-                broken = new Verification(false, events, previous, 0, sequence, globalIndex, identifier, problem);
+                broken = broken(sequence, globalIndex, identifier, problem);
                 return;
             }
             events = sequence;
             previous = hash;
         }
 
-        Verification result(long storedEvents) {
-            long pending = Math.max(0, storedEvents - events);
+        /** The entry's columns say what its event says. */
+        void facts(long sequence, long globalIndex, String identifier, LedgerFacts recorded, LedgerFacts derived) {
+            String column = differingColumn(recorded, derived);
+            if (column != null) {
+                broken = broken(
+                        sequence,
+                        globalIndex,
+                        identifier,
+                        "the entry's " + column + " no longer says what its event says: the ledger was changed");
+                events = sequence - 1;
+            }
+        }
+
+        void seal(long sequence, StoredEvent event, String recordedVerdict, String verdict, long sealedFrom) {
+            boolean recordedBeforeVerdicts = recordedVerdict == null && event.globalIndex() < sealedFrom;
+            if (!recordedBeforeVerdicts && !verdict.equals(recordedVerdict)) {
+                broken = broken(
+                        sequence,
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        "the entry's seal verdict (" + recordedVerdict + ") is not what the event's seal shows ("
+                                + verdict + "): the ledger was changed");
+                events = sequence - 1;
+                return;
+            }
+            if (verdict.equals(AuditLedger.BEFORE_SEALING)) {
+                beforeSealing++;
+            } else if (!verdict.equals(EventSeals.Verdict.AUTHENTIC.name())) {
+                forgedCount++;
+                if (forged.size() < NAMED) {
+                    forged.add(new Verification.Forged(event.globalIndex(), event.eventIdentifier(), verdict));
+                }
+            }
+        }
+
+        private Verification broken(long sequence, long globalIndex, String identifier, String problem) {
+            return new Verification(
+                    false, events, previous, 0, sequence, globalIndex, identifier, problem, 0, List.of(), 0);
+        }
+
+        Verification result(long pendingEvents, Duration waiting) {
             if (broken != null) {
                 return new Verification(
                         false,
                         broken.events(),
                         broken.head(),
-                        pending,
+                        pendingEvents,
                         broken.firstBrokenSequence(),
                         broken.globalIndex(),
                         broken.eventIdentifier(),
-                        broken.problem());
+                        broken.problem(),
+                        forgedCount,
+                        List.copyOf(forged),
+                        beforeSealing);
             }
+            String problem = null;
             if (digestEvents != null && digestEvents > events) {
-                return new Verification(
-                        false,
-                        events,
-                        previous,
-                        pending,
-                        null,
-                        null,
-                        null,
-                        "the ledger is shorter than the digest's " + digestEvents + " events");
+                problem = "the ledger is shorter than the digest's " + digestEvents + " events";
+            } else if (forgedCount > 0) {
+                problem = forgedCount + " event(s) in the store were not written by this service (see forged)";
+            } else if (pendingEvents > maxPendingEvents || waiting.compareTo(maxPendingWait) > 0) {
+                problem = "the ledger is behind the event store: " + pendingEvents + " event(s) not yet recorded, the"
+                        + " oldest waiting " + waiting.toSeconds() + " s (allowed: " + maxPendingEvents + " events, "
+                        + maxPendingWait.toSeconds() + " s)";
             }
-            return new Verification(true, events, previous, pending, null, null, null, null);
+            return new Verification(
+                    problem == null,
+                    events,
+                    previous,
+                    pendingEvents,
+                    null,
+                    null,
+                    null,
+                    problem,
+                    forgedCount,
+                    List.copyOf(forged),
+                    beforeSealing);
         }
+    }
+
+    private static String differingColumn(LedgerFacts recorded, LedgerFacts derived) {
+        Map<String, Object[]> columns = new LinkedHashMap<>();
+        columns.put("event type", new Object[] {recorded.eventType(), derived.eventType()});
+        columns.put("aggregate type", new Object[] {recorded.aggregateType(), derived.aggregateType()});
+        columns.put("aggregate", new Object[] {recorded.aggregateId(), derived.aggregateId()});
+        columns.put("aggregate version", new Object[] {recorded.aggregateVersion(), derived.aggregateVersion()});
+        columns.put("time", new Object[] {
+            recorded.occurredAt().toEpochMilli(), derived.occurredAt().toEpochMilli()
+        });
+        columns.put("ICS", new Object[] {recorded.icsCode(), derived.icsCode()});
+        columns.put("CCG", new Object[] {recorded.ccgCode(), derived.ccgCode()});
+        columns.put("actor", new Object[] {recorded.actor(), derived.actor()});
+        columns.put("actor name", new Object[] {recorded.actorName(), derived.actorName()});
+        columns.put("actor role", new Object[] {recorded.actorRole(), derived.actorRole()});
+        columns.put("actor scope", new Object[] {recorded.actorScope(), derived.actorScope()});
+        columns.put("reason", new Object[] {recorded.reason(), derived.reason()});
+        columns.put("correlation id", new Object[] {recorded.correlationId(), derived.correlationId()});
+        columns.put("causation id", new Object[] {recorded.causationId(), derived.causationId()});
+        columns.put("client address", new Object[] {recorded.clientAddress(), derived.clientAddress()});
+        columns.put("client request id", new Object[] {recorded.clientRequestId(), derived.clientRequestId()});
+        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
+            if (!Objects.equals(column.getValue()[0], column.getValue()[1])) {
+                return column.getKey();
+            }
+        }
+        return null;
     }
 }

@@ -28,6 +28,10 @@ import java.time.Instant;
  * @param payload the event's facts, as stored
  * @param hash this entry's hash
  * @param previousHash the previous entry's hash
+ * @param clientRequestId the caller's own id for the request ({@code X-Request-Id}), if it gave one
+ * @param seal what the ledger found of the event's seal: {@code AUTHENTIC} (written by the service),
+ *     {@code BEFORE_SEALING} (stored by a release that did not seal), or {@code UNSEALED}, {@code UNKNOWN_KEY},
+ *     {@code FORGED} (not written by the service); absent for entries recorded before verdicts were kept
  */
 public record AuditEvent(
         long sequence,
@@ -50,4 +54,6 @@ public record AuditEvent(
         String clientAddress,
         @JsonRawValue String payload,
         String hash,
-        String previousHash) {}
+        String previousHash,
+        String clientRequestId,
+        String seal) {}

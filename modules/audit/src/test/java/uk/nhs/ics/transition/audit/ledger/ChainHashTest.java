@@ -23,7 +23,8 @@ class ChainHashTest {
             "1",
             "2021-09-30T17:00:00Z",
             bytes("{\"icsCode\":\"QKS\",\"reason\":\"Board papers late\"}"),
-            bytes("{\"actor\":\"pm-1\"}"));
+            bytes("{\"actor\":\"pm-1\"}"),
+            null);
 
     @Test
     void the_same_event_after_the_same_entry_always_hashes_alike_as_64_hex_digits() {
@@ -56,7 +57,8 @@ class ChainHashTest {
                                 e.payloadRevision(),
                                 e.timeStamp(),
                                 e.payload(),
-                                e.metaData())),
+                                e.metaData(),
+                                null)),
                 change("type", e -> with(e, "payloadType", "uk.nhs.ics.transition.messages.ics.MilestoneReopened")),
                 change("revision", e -> with(e, "payloadRevision", "2")),
                 change("timestamp", e -> with(e, "timeStamp", "2021-09-30T17:00:01Z")),
@@ -78,7 +80,8 @@ class ChainHashTest {
                                 e.payloadRevision(),
                                 e.timeStamp(),
                                 e.payload(),
-                                bytes("{\"actor\":\"pm-2\"}"))),
+                                bytes("{\"actor\":\"pm-2\"}"),
+                                null)),
                 change(
                         "a field moved across a boundary",
                         e -> new StoredEvent(
@@ -91,7 +94,8 @@ class ChainHashTest {
                                 e.payloadRevision(),
                                 e.timeStamp(),
                                 e.payload(),
-                                e.metaData())),
+                                e.metaData(),
+                                null)),
                 change("an absent revision instead of an empty one", e -> with(e, "payloadRevision", null)));
     }
 
@@ -119,7 +123,8 @@ class ChainHashTest {
                 field.equals("payloadRevision") ? value : e.payloadRevision(),
                 field.equals("timeStamp") ? value : e.timeStamp(),
                 e.payload(),
-                e.metaData());
+                e.metaData(),
+                e.seal());
     }
 
     private static StoredEvent withPayload(StoredEvent e, byte[] payload) {
@@ -133,7 +138,8 @@ class ChainHashTest {
                 e.payloadRevision(),
                 e.timeStamp(),
                 payload,
-                e.metaData());
+                e.metaData(),
+                e.seal());
     }
 
     private static StoredEvent copy(StoredEvent e) {
@@ -147,7 +153,8 @@ class ChainHashTest {
                 e.payloadRevision(),
                 e.timeStamp(),
                 e.payload().clone(),
-                e.metaData().clone());
+                e.metaData().clone(),
+                e.seal());
     }
 
     private static byte[] bytes(String text) {
