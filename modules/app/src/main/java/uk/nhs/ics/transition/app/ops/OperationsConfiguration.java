@@ -8,9 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +30,7 @@ import uk.nhs.ics.transition.projections.milestones.MilestonesProjection;
 import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.ops.DeadLetterView;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
 
@@ -57,6 +63,24 @@ public class OperationsConfiguration {
                 snapshots,
                 READ_MODELS,
                 Set.of(DomainConfiguration.RELAYS));
+    }
+
+    /**
+     * Every read model's dead letters count their failed attempts (the first failure, then each failed retry), so an
+     * operator can tell a letter that will never succeed by itself from one a retry may fix.
+     */
+    @Bean
+    ConfigurerModule deadLettersCountTheirAttempts() {
+        return configurer -> READ_MODELS.keySet().forEach(group -> configurer
+                .eventProcessing()
+                .registerDeadLetterPolicy(group, c -> OperationsConfiguration::countAttempt));
+    }
+
+    static EnqueueDecision<EventMessage<?>> countAttempt(
+            DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        Object previous = letter.diagnostics().get(DeadLetterView.FAILED_ATTEMPTS);
+        int attempts = previous instanceof Number number ? number.intValue() + 1 : 1;
+        return Decisions.requeue(cause, failed -> failed.diagnostics().and(DeadLetterView.FAILED_ATTEMPTS, attempts));
     }
 
     /** Hands each read model's reads back to its rebuilt tables as soon as its replay has caught up. */

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,7 +35,8 @@ class ProjectionOperationsTest extends EndToEndTest {
 
     /**
      * What the milestones read model holds for the ICSs that have events, every version of every row, as one
-     * fingerprint. (Other tests write rows of a fictional ICS straight into the table, with no event behind them.)
+     * fingerprint. Only the programme's ICSs count: other tests write rows of a fictional ICS straight into the
+     * table with no event behind them, or skip a fictional ICS's dead letter, which a replay then handles.
      */
     private static final String MILESTONES_FINGERPRINT = """
             SELECT count(*) || ':' || coalesce(md5(string_agg(
@@ -42,7 +44,7 @@ class ProjectionOperationsTest extends EndToEndTest {
                                  valid_from, valid_to, version),
                        ',' ORDER BY ics_code, milestone, version)), '')
               FROM milestone_state
-             WHERE ics_code IN (SELECT aggregate_identifier FROM domain_event_entry)""";
+             WHERE ics_code IN (SELECT ics_code FROM ics_view)""";
 
     @Autowired
     private EventStore eventStore;
@@ -144,7 +146,8 @@ class ProjectionOperationsTest extends EndToEndTest {
                         .single())
                 .as("the copy is dropped")
                 .isZero();
-        String metrics = api.get("/actuator/prometheus").send().body();
+        String metrics =
+                api.get("/actuator/prometheus").token(api.nationalTeam()).send().body();
         assertThat(metrics)
                 .contains("ics_projection_replay_progress_percent{processor=\"milestones\"} 100.0")
                 .contains("ics_projection_replaying{processor=\"milestones\"} 0.0")
@@ -224,6 +227,96 @@ class ProjectionOperationsTest extends EndToEndTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_dead_letter_that_keeps_failing_says_so_and_an_operator_can_skip_it_with_who_and_why() {
+        jdbc.sql("ALTER TABLE milestone_state ADD CONSTRAINT test_refuses_qzw CHECK (ics_code <> 'QZW') NOT VALID")
+                .update();
+        String national = api.nationalTeam();
+        try {
+            publish("QZW", 0, MilestoneCode.Q1_SDP_UPDATED);
+            publish("QZW", 1, MilestoneCode.Q1_TRANSITION_PLAN);
+            eventually(
+                    "both events are dead-lettered, the second parked behind the first",
+                    Duration.ofSeconds(30),
+                    () -> lettersOf("QZW").size() == 2);
+            JsonNode first = lettersOf("QZW").get(0);
+            assertThat(first.get("aggregateVersion").asLong()).isZero();
+            assertThat(first.get("failedAttempts").asInt()).isEqualTo(1);
+            assertThat(first.get("parkedBehind").asInt()).isEqualTo(1);
+
+            api.post("/api/v1/admin/projections/milestones/dead-letters/retry")
+                    .token(national)
+                    .send();
+            assertThat(lettersOf("QZW").get(0).get("failedAttempts").asInt())
+                    .as("a retry that fails again is counted")
+                    .isEqualTo(2);
+
+            String path = "/api/v1/admin/projections/milestones/dead-letters/"
+                    + first.get("eventIdentifier").asText() + "/skip";
+            assertThat(api.post(path).token(national).json(Map.of()).send().status())
+                    .as("a skip needs a reason")
+                    .isEqualTo(422);
+            assertThat(api.post(path)
+                            .token(api.auditor())
+                            .json(Map.of("reason", "x"))
+                            .send()
+                            .status())
+                    .isEqualTo(403);
+            assertThat(api.post("/api/v1/admin/projections/milestones/dead-letters/no-such-event/skip")
+                            .token(national)
+                            .json(Map.of("reason", "x"))
+                            .send()
+                            .status())
+                    .isEqualTo(404);
+
+            Api.Response skipped = api.post(path)
+                    .token(national)
+                    .json(Map.of("reason", "an event recorded against an ICS that does not exist"))
+                    .send();
+            assertThat(skipped.status()).as("%s", skipped).isEqualTo(200);
+            assertThat(skipped.json().get("skipped").get("eventIdentifier").asText())
+                    .isEqualTo(first.get("eventIdentifier").asText());
+            assertThat(lettersOf("QZW")).hasSize(1);
+        } finally {
+            jdbc.sql("ALTER TABLE milestone_state DROP CONSTRAINT IF EXISTS test_refuses_qzw")
+                    .update();
+        }
+
+        api.post("/api/v1/admin/projections/milestones/dead-letters/retry")
+                .token(national)
+                .send();
+        assertThat(lettersOf("QZW"))
+                .as("the event parked behind is handled now")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT milestone FROM milestone_state WHERE ics_code = 'QZW'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("Q1-TRANSITION-PLAN");
+        eventually("the skip is in the audit trail", () -> {
+            JsonNode trail = api.get("/api/v1/audit/events?type=DeadLetterSkipped&size=500")
+                    .token(api.auditor())
+                    .send()
+                    .json();
+            return StreamSupport.stream(trail.get("items").spliterator(), false)
+                    .anyMatch(e -> e.get("actor").asText().equals("national")
+                            && e.get("actorRole").asText().equals("NATIONAL_PROGRAMME")
+                            && e.get("reason").asText().startsWith("an event recorded against"));
+        });
+    }
+
+    private List<JsonNode> lettersOf(String aggregate) {
+        return deadLetters().stream()
+                .filter(letter -> aggregate.equals(letter.path("aggregate").asText()))
+                .sorted(java.util.Comparator.comparingLong(
+                        letter -> letter.get("aggregateVersion").asLong()))
+                .toList();
+    }
+
+    private void publish(String ics, long sequence, MilestoneCode milestone) {
+        transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
+                "IcsTransition", ics, sequence, new MilestoneStarted(IcsCode.of(ics), milestone, false))));
     }
 
     // ---------------------------------------------------------------- helpers

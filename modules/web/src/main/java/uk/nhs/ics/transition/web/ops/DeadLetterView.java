@@ -13,6 +13,10 @@ import java.time.Instant;
  * @param lastTouched when it was last retried
  * @param causeType the kind of failure
  * @param causeMessage what failed
+ * @param failedAttempts how many times handling it has failed, the first time included: one that keeps failing on
+ *     retry will not succeed by itself, and an operator should repair the cause or skip it
+ * @param parkedBehind how many later events of the same aggregate wait behind it, unhandled, until it succeeds or is
+ *     skipped
  */
 public record DeadLetterView(
         String eventIdentifier,
@@ -22,4 +26,10 @@ public record DeadLetterView(
         Instant enqueuedAt,
         Instant lastTouched,
         String causeType,
-        String causeMessage) {}
+        String causeMessage,
+        int failedAttempts,
+        int parkedBehind) {
+
+    /** The diagnostic a dead letter keeps its failed attempts in. */
+    public static final String FAILED_ATTEMPTS = "failedAttempts";
+}

@@ -2,6 +2,11 @@ package uk.nhs.ics.transition.web.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -9,9 +14,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.operations.ServiceOperationsId;
+import uk.nhs.ics.transition.messages.operations.SkipDeadLetter;
+import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.security.Action;
+import uk.nhs.ics.transition.web.security.Caller;
+import uk.nhs.ics.transition.web.security.Grant;
 import uk.nhs.ics.transition.web.security.Requires;
 
 /** The projections, for operators: where each stands, replays, dead letters. */
@@ -21,10 +33,19 @@ import uk.nhs.ics.transition.web.security.Requires;
 public class OperationsController {
 
     private final ProjectionAdministration administration;
+    private final CommandSender sender;
 
-    public OperationsController(ProjectionAdministration administration) {
+    public OperationsController(ProjectionAdministration administration, CommandSender sender) {
         this.administration = administration;
+        this.sender = sender;
     }
+
+    /** Why a dead letter is skipped: required, recorded in the audit trail with who skipped it. */
+    public record SkipReason(
+            @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
+
+    /** The dead letter skipped, and where the record of it stands. */
+    public record Skipped(DeadLetterView skipped, long version) {}
 
     @GetMapping
     @Requires(Action.OBSERVE_OPERATIONS)
@@ -52,6 +73,39 @@ public class OperationsController {
     @Operation(summary = "Events the projection could not handle, with their cause")
     public List<DeadLetterView> deadLetters(@PathVariable String name) {
         return administration.deadLetters(name);
+    }
+
+    @PostMapping("/{name}/dead-letters/{eventIdentifier}/skip")
+    @Requires(Action.OPERATE)
+    @Operation(
+            summary = "Set a dead letter aside for good, so the events parked behind it can be retried",
+            description = "For an event that cannot succeed on retry. The skip is recorded as an event, with who and"
+                    + " why, before the letter leaves the queue; the read model will never show that event.")
+    public Skipped skip(
+            @PathVariable String name,
+            @PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}", message = "must be an event identifier") String eventIdentifier,
+            @Valid @RequestBody SkipReason body,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        long[] version = new long[1];
+        DeadLetterView skipped = administration.skipDeadLetter(
+                name,
+                eventIdentifier,
+                letter -> version[0] = sender.send(
+                                new SkipDeadLetter(
+                                        ServiceOperationsId.ID,
+                                        name,
+                                        eventIdentifier,
+                                        letter.aggregate(),
+                                        letter.aggregateVersion(),
+                                        body.reason()),
+                                caller,
+                                grant.role(),
+                                grant.scope(),
+                                request)
+                        .version());
+        return new Skipped(skipped, version[0]);
     }
 
     @PostMapping("/{name}/dead-letters/retry")

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -158,9 +159,50 @@ public class ProjectionAdministration {
     public List<DeadLetterView> deadLetters(String name) {
         processor(name);
         List<DeadLetterView> letters = new ArrayList<>();
-        queue(name).ifPresent(queue -> queue.deadLetters()
-                .forEach(sequence -> sequence.forEach(letter -> letters.add(view(letter)))));
+        queue(name).ifPresent(queue -> queue.deadLetters().forEach(sequence -> {
+            List<DeadLetter<? extends EventMessage<?>>> inOrder = new ArrayList<>();
+            sequence.forEach(inOrder::add);
+            for (int i = 0; i < inOrder.size(); i++) {
+                letters.add(view(inOrder.get(i), inOrder.size() - 1 - i));
+            }
+        }));
         return letters;
+    }
+
+    /**
+     * Takes a dead letter out of its projection's queue for good (once its skipping is recorded), so the events of
+     * its aggregate parked behind it can be retried.
+     *
+     * @return the letter skipped
+     * @throws NotFound if the projection has no such dead letter
+     */
+    public DeadLetterView skipDeadLetter(String name, String eventIdentifier, Consumer<DeadLetterView> record) {
+        processor(name);
+        SequencedDeadLetterQueue<EventMessage<?>> queue =
+                queue(name).orElseThrow(() -> new NotFound("no dead letter " + eventIdentifier + " in " + name));
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            List<DeadLetter<? extends EventMessage<?>>> inOrder = new ArrayList<>();
+            sequence.forEach(inOrder::add);
+            for (int i = 0; i < inOrder.size(); i++) {
+                DeadLetter<? extends EventMessage<?>> letter = inOrder.get(i);
+                if (letter.message().getIdentifier().equals(eventIdentifier)) {
+                    DeadLetterView view = view(letter, inOrder.size() - 1 - i);
+                    record.accept(view);
+                    @SuppressWarnings("unchecked")
+                    DeadLetter<EventMessage<?>> evictable = (DeadLetter<EventMessage<?>>) letter;
+                    queue.evict(evictable);
+                    log.warn(
+                            "Dead letter {} ({} of {}) skipped in {}: {} event(s) behind it may now be retried",
+                            eventIdentifier,
+                            view.eventType(),
+                            view.aggregate(),
+                            name,
+                            view.parkedBehind());
+                    return view;
+                }
+            }
+        }
+        throw new NotFound("no dead letter " + eventIdentifier + " in " + name);
     }
 
     /** Retries every dead-lettered sequence once; answers how many remain. */
@@ -274,9 +316,10 @@ public class ProjectionAdministration {
         return processing.deadLetterQueue(name);
     }
 
-    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {
+    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter, int parkedBehind) {
         EventMessage<?> message = letter.message();
         String type = message.getPayloadType().getSimpleName();
+        Object attempts = letter.diagnostics().get(DeadLetterView.FAILED_ATTEMPTS);
         return new DeadLetterView(
                 message.getIdentifier(),
                 type,
@@ -285,6 +328,8 @@ public class ProjectionAdministration {
                 letter.enqueuedAt(),
                 letter.lastTouched(),
                 letter.cause().map(c -> c.type()).orElse(null),
-                letter.cause().map(c -> c.message()).orElse(null));
+                letter.cause().map(c -> c.message()).orElse(null),
+                attempts instanceof Number number ? number.intValue() : 1,
+                parkedBehind);
     }
 }
