@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +31,11 @@ import uk.nhs.ics.transition.domain.MutableClock;
 @SpringBootTest(
         classes = IcsTransitionApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ics.database.durable=false")
+        properties = {
+            "ics.database.durable=false",
+            // the shared context's tests fire requests as fast as they can; RateLimitsTest covers the limit
+            "ics.web.rate-limit.per-second=100000"
+        })
 @Import(EndToEndTest.TestClock.class)
 public abstract class EndToEndTest {
 
@@ -89,13 +95,28 @@ public abstract class EndToEndTest {
         }
     }
 
-    /** Replaces the business clock with one the tests move. */
+    /**
+     * Replaces the business clock with one the tests move, and counts the connections each request holds
+     * ({@link ConnectionsPerRequest}).
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
         @Bean
         @Primary
         MutableClock testClock() {
             return new MutableClock(FIRST_DAY);
+        }
+
+        @Bean
+        static BeanPostProcessor countConnectionsPerRequest() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && beanName.equals("dataSource")
+                            ? ConnectionsPerRequest.tracking(dataSource)
+                            : bean;
+                }
+            };
         }
     }
 }

@@ -48,6 +48,10 @@ public class ConstitutionQueries {
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
+        // the position is read before the state, never inside its row mapping: a request holds one connection at most
+        Long version = asOf.isNow()
+                ? positions.version(ConstitutionProjection.NAME, ics).orElse(null)
+                : null;
         return jdbc.sql("SELECT status, draft_version, engagement_opened_on, engagement_closed_on, submitted_on,"
                         + " submitted_gaps::text, decision, decision_comments, decided_on, mou_status,"
                         + " mou_document_reference, mou_agreed_on FROM constitution_state c"
@@ -71,11 +75,7 @@ public class ConstitutionQueries {
                                         rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class)),
                         new ConstitutionView.Mou(rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class)),
                         comments,
-                        asOf.isNow()
-                                ? positions
-                                        .version(ConstitutionProjection.NAME, ics)
-                                        .orElse(null)
-                                : null))
+                        version))
                 .optional();
     }
 }

@@ -32,20 +32,30 @@ public class ReferenceDataQueries {
 
     /** One ICS as registered by the knowledge time, with its predecessor CCGs and their schemes' status. */
     public Optional<IcsIdentity> ics(String code, AsOf asOf) {
+        record Row(String code, String name, String region, String regionName, String ons, String icb, String[] ccgs) {}
+        // one query after the other, never one inside another's row mapping: a request holds one connection at most
         return jdbc.sql("SELECT i.ics_code, i.name, i.region_code, r.name, i.ons_code, i.icb_name, i.predecessor_ccgs"
                         + " FROM ics_view i LEFT JOIN region_view r ON r.region_code = i.region_code"
                         + " WHERE i.ics_code = :code AND i.recorded_at <= :asOf")
                 .param("code", code)
                 .param("asOf", asOf.bound())
-                .query((rs, n) -> new IcsIdentity(
+                .query((rs, n) -> new Row(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        predecessors((String[]) rs.getArray(7).getArray(), asOf)))
-                .optional();
+                        (String[]) rs.getArray(7).getArray()))
+                .optional()
+                .map(row -> new IcsIdentity(
+                        row.code(),
+                        row.name(),
+                        row.region(),
+                        row.regionName(),
+                        row.ons(),
+                        row.icb(),
+                        predecessors(row.ccgs(), asOf)));
     }
 
     private List<IcsIdentity.Predecessor> predecessors(String[] codes, AsOf asOf) {
