@@ -25,11 +25,13 @@ final class ServiceUnderTest implements AutoCloseable {
     private final URI url;
     private final String jdbcUrl;
     private final Path log;
+    private final Path passwordFile;
 
-    private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log) {
+    private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log, Path passwordFile) {
         this.process = process;
         this.url = url;
         this.jdbcUrl = jdbcUrl;
+        this.passwordFile = passwordFile;
         this.log = log;
     }
 
@@ -53,7 +55,9 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--ics.data-dir=" + dataDir);
         command.add("--ics.database.embedded-port=" + databasePort);
         command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
-        command.add("--ics.security.dev-token-lifetime=48h");
+        command.add("--ics.security.dev-token-lifetime=12h");
+        // the benchmark measures what the service can do, not its per-caller rate limit (its clients share tokens)
+        command.add("--ics.web.rate-limit.per-second=1000000");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -62,13 +66,15 @@ final class ServiceUnderTest implements AutoCloseable {
                 process,
                 URI.create("http://localhost:" + httpPort),
                 "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
-                log);
+                log,
+                // the embedded server takes only its superuser's password, which the service keeps in its data folder
+                dataDir.resolve("postgres-password"));
         service.awaitReady(Duration.ofMinutes(5));
         return service;
     }
 
     static ServiceUnderTest attach(URI url, String jdbcUrl) throws InterruptedException {
-        ServiceUnderTest service = new ServiceUnderTest(null, url, jdbcUrl, null);
+        ServiceUnderTest service = new ServiceUnderTest(null, url, jdbcUrl, null, null);
         service.awaitReady(Duration.ofMinutes(1));
         return service;
     }
@@ -79,6 +85,13 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** The service's PostgreSQL, or null if it was not given. */
     String jdbcUrl() {
+        if (passwordFile != null && Files.exists(passwordFile)) {
+            try {
+                return jdbcUrl + "&password=" + Files.readString(passwordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return jdbcUrl;
     }
 

@@ -92,6 +92,8 @@ public class OpenApiConfiguration {
                 problems.put("503", "X-Min-Version was not reached in time; retry shortly");
                 header(operation, "X-Min-Version", "Wait (briefly) until the read shows at least this version");
             }
+            problems.put(
+                    "429", "More requests than this caller may make in a second; retry after `Retry-After` seconds");
             problems.put("500", "The service failed; quote the correlationId");
             problems.forEach((status, description) -> {
                 if (operation.getResponses() != null

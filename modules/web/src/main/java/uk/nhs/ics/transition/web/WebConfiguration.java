@@ -1,13 +1,24 @@
 package uk.nhs.ics.transition.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,10 +40,15 @@ import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.http.ClientAddresses;
 import uk.nhs.ics.transition.web.http.IdempotencyKeyExpiry;
+import uk.nhs.ics.transition.web.http.RateLimits;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.SnapshotReads;
 import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.input.InputRules;
+import uk.nhs.ics.transition.web.input.InputText;
+import uk.nhs.ics.transition.web.problem.ProblemErrorReportValve;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.security.AuthorizationInterceptor;
 import uk.nhs.ics.transition.web.security.CallerArgumentResolver;
@@ -62,12 +78,56 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Every path, parameter and recorded header follows the text rule before anything reads it. */
+    @Bean
+    FilterRegistrationBean<InputText> inputText(ProblemResponses problems) {
+        FilterRegistrationBean<InputText> registration = new FilterRegistrationBean<>(new InputText(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Every string, date and instant of a request body follows the input rules as it is read. */
+    @Bean
+    InputRules inputRules() {
+        return new InputRules();
+    }
+
+    /**
+     * Strict JSON: a key given twice is malformed, and a value of the wrong kind is refused rather than converted (no
+     * number or boolean given as a string, no number or boolean where text is expected).
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${ics.web.max-request-size:1MB}") DataSize maxRequestSize, ProblemResponses problems) {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** After security, so that callers are known by their token: a rate limit per caller on the API. */
+    @Bean
+    FilterRegistrationBean<RateLimits> rateLimits(
+            ProblemResponses problems,
+            ClientAddresses clientAddresses,
+            @Value("${ics.web.rate-limit.per-second:200}") int perSecond) {
+        FilterRegistrationBean<RateLimits> registration =
+                new FilterRegistrationBean<>(new RateLimits(problems, clientAddresses, perSecond));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 200);
         return registration;
     }
 
@@ -89,14 +149,46 @@ public class WebConfiguration implements WebMvcConfigurer {
                 connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
+    /**
+     * Tomcat's own errors (requests refused before the service sees them) answer problem details: the host's error
+     * report valve is ours, in place of Tomcat's HTML one (and the plain one Spring Boot adds).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsProblems() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                context.addLifecycleListener(event -> {
+                    if (Lifecycle.START_EVENT.equals(event.getType())) {
+                        for (Valve valve : host.getPipeline().getValves()) {
+                            if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                                host.getPipeline().removeValve(valve);
+                            }
+                        }
+                        if (Arrays.stream(host.getPipeline().getValves())
+                                .noneMatch(ProblemErrorReportValve.class::isInstance)) {
+                            host.getPipeline().addValve(new ProblemErrorReportValve());
+                        }
+                    }
+                });
+            }
+        });
+    }
+
     @Bean
     Permissions permissions(ReferenceData referenceData) {
         return new Permissions(referenceData);
     }
 
+    /** Who is behind a request: {@code X-Forwarded-For} only from {@code ics.web.trusted-proxies}. */
     @Bean
-    CommandSender commandSender(CommandGateway commands) {
-        return new CommandSender(commands);
+    ClientAddresses clientAddresses(@Value("${ics.web.trusted-proxies:}") List<String> trustedProxies) {
+        return new ClientAddresses(trustedProxies);
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway commands, ClientAddresses clientAddresses) {
+        return new CommandSender(commands, clientAddresses);
     }
 
     @Bean

@@ -21,9 +21,11 @@ public class DevTokenConfiguration {
 
     @Bean
     DevTokenIssuer devTokenIssuer(
-            @Value("${ics.data-dir}") Path dataDir, @Value("${ics.security.dev-token-lifetime:8h}") Duration lifetime) {
+            @Value("${ics.data-dir}") Path dataDir,
+            @Value("${ics.security.dev-token-lifetime:8h}") Duration lifetime,
+            @Value("${ics.security.token.audience:}") String audience) {
         // tokens live in real time, whatever the business clock says
-        return new DevTokenIssuer(DevSigningKey.loadOrCreate(dataDir), Clock.systemUTC(), lifetime);
+        return new DevTokenIssuer(DevSigningKey.loadOrCreate(dataDir), Clock.systemUTC(), lifetime, audience);
     }
 
     @Bean

@@ -14,7 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li><b>embedded default</b> (no {@code spring.datasource.url}): a PostgreSQL server started from the embedded
  *       binaries, data in the data folder, and development tokens signed with a key kept there. It listens on
- *       loopback only, because anyone who can reach it can mint a token;
+ *       loopback only (API and management ports), because anyone who can reach it can mint a token; configured to
+ *       listen anywhere else, it issues no development tokens and needs an identity provider, and asking for both
+ *       is a start-up error;
  *   <li><b>external</b> ({@code SPRING_DATASOURCE_URL} set): that server, and tokens from the identity provider
  *       configured by {@code spring.security.oauth2.resourceserver.jwt.*}; no embedded server, no dev tokens.
  * </ul>
@@ -38,19 +40,41 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
         boolean issuerConfigured = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
+        boolean devTokensAsked = environment.getProperty(DEV_TOKENS, Boolean.class, false);
         boolean devTokens = environment.getProperty(DEV_TOKENS, Boolean.class, embedded && !issuerConfigured);
         if (devTokens && issuerConfigured) {
             throw new IllegalStateException(DEV_TOKENS + "=true cannot be combined with an identity provider"
                     + " (spring.security.oauth2.resourceserver.jwt.*): choose one source of trusted tokens");
         }
+        String exposed = exposedAddresses(environment);
+        if (devTokens && exposed != null) {
+            if (devTokensAsked) {
+                throw new IllegalStateException(DEV_TOKENS + "=true cannot be combined with listening beyond loopback ("
+                        + exposed + "): anyone who can reach the service could mint a token for any role. Listen on"
+                        + " 127.0.0.1 only, or configure an identity provider");
+            }
+            devTokens = false;
+        }
         if (!devTokens && !issuerConfigured) {
-            throw new IllegalStateException("No trusted token issuer: set spring.security.oauth2.resourceserver.jwt"
-                    + ".issuer-uri (or jwk-set-uri / public-key-location) for the identity provider, or run on the"
-                    + " embedded default, which issues its own development tokens");
+            throw new IllegalStateException(
+                    exposed != null && embedded
+                            ? "No trusted token issuer: development tokens are issued only while the service listens on"
+                                    + " loopback only, and it is configured to listen on " + exposed + ". Configure an"
+                                    + " identity provider (spring.security.oauth2.resourceserver.jwt.issuer-uri, or"
+                                    + " jwk-set-uri / public-key-location), or leave SERVER_ADDRESS unset"
+                            : "No trusted token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri (or"
+                                    + " jwk-set-uri / public-key-location) for the identity provider, or run on the embedded"
+                                    + " default, which issues its own development tokens on loopback");
         }
         decided.put(DEV_TOKENS, devTokens);
-        if (devTokens && !environment.containsProperty("server.address")) {
-            decided.put("server.address", "127.0.0.1");
+        if (devTokens) {
+            if (!environment.containsProperty("server.address")) {
+                decided.put("server.address", "127.0.0.1");
+            }
+            if (environment.containsProperty("management.server.port")
+                    && !environment.containsProperty("management.server.address")) {
+                decided.put("management.server.address", "127.0.0.1");
+            }
         }
 
         String logFormat = environment.getProperty("LOG_FORMAT", environment.getProperty("ics.log-format", ""));
@@ -61,6 +85,34 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+    }
+
+    /**
+     * The addresses configured for the API or management port that are not loopback, or {@code null} when every
+     * configured address is loopback (unset addresses are made loopback when development tokens are on).
+     */
+    static String exposedAddresses(ConfigurableEnvironment environment) {
+        java.util.List<String> exposed = new java.util.ArrayList<>();
+        for (String property : java.util.List.of("server.address", "management.server.address")) {
+            String address = environment.getProperty(property);
+            if (address != null && !address.isBlank() && !isLoopback(address.strip())) {
+                exposed.add(property + "=" + address.strip());
+            }
+        }
+        return exposed.isEmpty() ? null : String.join(", ", exposed);
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            for (java.net.InetAddress resolved : java.net.InetAddress.getAllByName(address)) {
+                if (!resolved.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override

@@ -384,9 +384,9 @@ class BadInputTest extends EndToEndTest {
                         "DATE_BEFORE_PROGRAMME",
                         "completedOn"),
                 post(
-                        "completed in the last century",
+                        "completed before the programme began",
                         COMPLETE,
-                        completion("1999-12-31"),
+                        completion("2020-12-31"),
                         422,
                         "DATE_BEFORE_PROGRAMME",
                         "completedOn"));

@@ -58,6 +58,72 @@ class IcsEnvironmentTest {
     }
 
     @Test
+    void on_the_embedded_default_the_management_port_listens_on_loopback_too() {
+        MockEnvironment environment = new MockEnvironment().withProperty("management.server.port", "9090");
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void listening_on_all_interfaces_turns_dev_tokens_off_and_without_an_issuer_refuses_to_start() {
+        MockEnvironment environment = new MockEnvironment().withProperty("server.address", "0.0.0.0");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("development tokens are issued only while the service listens on loopback")
+                .hasMessageContaining("server.address=0.0.0.0");
+    }
+
+    @Test
+    void a_management_port_on_all_interfaces_turns_dev_tokens_off_too() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("management.server.port", "9090")
+                .withProperty("management.server.address", "0.0.0.0");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("management.server.address=0.0.0.0");
+    }
+
+    @Test
+    void listening_on_all_interfaces_with_an_identity_provider_issues_no_dev_tokens() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("server.address", "0.0.0.0")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://idp.example/realm");
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(IcsEnvironment.EMBEDDED_DATABASE)).isEqualTo("true");
+        assertThat(environment.getProperty(IcsEnvironment.DEV_TOKENS)).isEqualTo("false");
+    }
+
+    @Test
+    void asking_for_dev_tokens_while_listening_beyond_loopback_is_a_start_up_error() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(IcsEnvironment.DEV_TOKENS, "true")
+                .withProperty("server.address", "0.0.0.0");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be combined with listening beyond loopback");
+    }
+
+    @Test
+    void loopback_by_name_or_address_keeps_dev_tokens() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "::1"}) {
+            MockEnvironment environment = new MockEnvironment().withProperty("server.address", loopback);
+
+            decider.postProcessEnvironment(environment, new SpringApplication());
+
+            assertThat(environment.getProperty(IcsEnvironment.DEV_TOKENS))
+                    .as(loopback)
+                    .isEqualTo("true");
+        }
+    }
+
+    @Test
     void log_format_json_turns_on_structured_console_logging() {
         MockEnvironment environment = new MockEnvironment().withProperty("LOG_FORMAT", "json");
 

@@ -23,7 +23,7 @@ import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 /**
  * An aggregate whose recorded history cannot be replayed (an event that refers to an item never added, a missing
  * sequence number) answers with a clear problem naming it and the event, never a {@code NullPointerException}, and
- * concerns that aggregate alone. This class owns Gloucestershire (QR1) and its CCG (11M), and breaks them for good.
+ * concerns that aggregate alone. This class owns Herefordshire and Worcestershire (QGH) and its CCG (18C), and breaks them for good.
  */
 class BrokenHistoryTest extends EndToEndTest {
 
@@ -38,25 +38,25 @@ class BrokenHistoryTest extends EndToEndTest {
 
     @Test
     void an_event_referring_to_an_item_never_added_makes_that_scheme_alone_unreadable() {
-        long next = nextSequence("11M");
+        long next = nextSequence("18C");
         transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
                 "CcgTransfer",
-                "11M",
+                "18C",
                 next,
                 new TransferItemAmended(
-                        CcgCode.of("11M"),
+                        CcgCode.of("18C"),
                         TransferItemId.number(999),
-                        IcsCode.of("QR1"),
+                        IcsCode.of("QGH"),
                         new TransferItemDetails.Asset("never added", Money.pence(1))))));
-        aggregateCache.remove("11M");
+        aggregateCache.remove("18C");
 
-        Api.Response broken = addItem("11M", api.programmeManager("QR1"));
-        Api.Response other = addItem("71E", api.programmeManager("QJM"));
+        Api.Response broken = addItem("18C", api.programmeManager("QGH"));
+        Api.Response other = addItem("26A", api.programmeManager("QMM"));
 
         assertThat(broken.status()).as("%s", broken).isEqualTo(500);
         assertThat(broken.json().get("code").asText()).isEqualTo("BROKEN_HISTORY");
         assertThat(broken.json().get("detail").asText())
-                .contains("11M")
+                .contains("18C")
                 .contains("at event " + next)
                 .doesNotContain("NullPointer")
                 .doesNotContain("uk.nhs");
@@ -65,24 +65,24 @@ class BrokenHistoryTest extends EndToEndTest {
 
     @Test
     void a_missing_sequence_number_makes_that_ics_alone_unreadable() {
-        long next = nextSequence("QR1");
+        long next = nextSequence("QGH");
         transactions.executeWithoutResult(tx -> eventStore.publish(new GenericDomainEventMessage<>(
                 "IcsTransition",
-                "QR1",
+                "QGH",
                 next + 1,
-                new MilestoneStarted(IcsCode.of("QR1"), MilestoneCode.Q2_SUB_ICS_PLAN, false))));
-        aggregateCache.remove("QR1");
+                new MilestoneStarted(IcsCode.of("QGH"), MilestoneCode.Q2_SUB_ICS_PLAN, false))));
+        aggregateCache.remove("QGH");
 
-        Api.Response broken = api.post("/api/v1/systems/QR1/milestones/Q1-SDP-UPDATED/start")
-                .token(api.programmeManager("QR1"))
+        Api.Response broken = api.post("/api/v1/systems/QGH/milestones/Q1-SDP-UPDATED/start")
+                .token(api.programmeManager("QGH"))
                 .send();
-        Api.Response other = api.post("/api/v1/systems/QJM/milestones/Q1-SDP-UPDATED/start")
-                .token(api.programmeManager("QJM"))
+        Api.Response other = api.post("/api/v1/systems/QMM/milestones/Q1-SDP-UPDATED/start")
+                .token(api.programmeManager("QMM"))
                 .send();
 
         assertThat(broken.status()).as("%s", broken).isEqualTo(500);
         assertThat(broken.json().get("code").asText()).isEqualTo("BROKEN_HISTORY");
-        assertThat(broken.json().get("detail").asText()).contains("QR1").contains("at event " + next);
+        assertThat(broken.json().get("detail").asText()).contains("QGH").contains("at event " + next);
         assertThat(other.status()).as("another ICS is unaffected: %s", other).isIn(200, 409);
     }
 

@@ -24,7 +24,8 @@ class OperationsTest extends EndToEndTest {
 
     @Test
     void prometheus_shows_axon_command_bus_event_store_and_processor_metrics_by_dimension() {
-        String metrics = api.get("/actuator/prometheus").send().body();
+        String metrics =
+                api.get("/actuator/prometheus").token(api.nationalTeam()).send().body();
 
         assertThat(metrics)
                 .contains("commandBus_")
@@ -32,6 +33,20 @@ class OperationsTest extends EndToEndTest {
                 .contains("eventStore_")
                 .contains("eventProcessor_")
                 .contains("processorName=\"reference-data\"");
+    }
+
+    @Test
+    void on_the_api_port_metrics_need_an_operators_token_and_health_does_not() {
+        assertThat(api.get("/actuator/prometheus").send().status()).isEqualTo(401);
+        assertThat(api.get("/actuator/metrics").send().status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus")
+                        .token(api.programmeManager("QKS"))
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus").token(api.auditor()).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/actuator/health").send().status()).isEqualTo(200);
     }
 
     @Test

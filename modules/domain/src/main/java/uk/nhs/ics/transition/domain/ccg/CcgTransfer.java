@@ -142,6 +142,7 @@ class CcgTransfer {
     String handle(AddTransferItem command) {
         requireDraft();
         IcsCode receiver = receiverOf(command.receivingIcs());
+        requireWithinLimits(receiver, command.details(), null);
         resetAgreements("an item was added after they were given");
         TransferItemId id = TransferItemId.number(lastItemNumber + 1);
         apply(new TransferItemAdded(ccgCode, id, receiver, command.details()));
@@ -153,6 +154,7 @@ class CcgTransfer {
         requireDraft();
         requireLive(command.itemId());
         IcsCode receiver = receiverOf(command.receivingIcs());
+        requireWithinLimits(receiver, command.details(), command.itemId());
         resetAgreements("an item was amended after they were given");
         apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details()));
     }
@@ -217,6 +219,7 @@ class CcgTransfer {
         String created = null;
         if (command.itemId() == null) {
             IcsCode receiver = receiverOf(command.receivingIcs());
+            requireWithinLimits(receiver, command.details(), null);
             TransferItemId id = TransferItemId.number(lastItemNumber + 1);
             apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
             apply(new TransferItemAdded(ccgCode, id, receiver, command.details()));
@@ -224,6 +227,7 @@ class CcgTransfer {
         } else if (command.details() != null) {
             requireLive(command.itemId());
             IcsCode receiver = receiverOf(command.receivingIcs());
+            requireWithinLimits(receiver, command.details(), command.itemId());
             apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
             apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details()));
         } else {
@@ -320,6 +324,18 @@ class CcgTransfer {
                             + " change moves part of its area (" + allowedReceivers + ")");
         }
         return receiver;
+    }
+
+    /** The item is within the limits of one item, and the totals stay within what can be recorded. */
+    private void requireWithinLimits(IcsCode receiver, TransferItemDetails details, TransferItemId replacing) {
+        TransferItemLimits.check(details);
+        Item replaced = replacing == null ? null : items.get(replacing);
+        TransferItemLimits.totalsAfter(
+                totals,
+                receiver,
+                details,
+                replaced == null ? null : replaced.receivingIcs(),
+                replaced == null ? null : replaced.details());
     }
 
     private void resetAgreements(String reason) {

@@ -121,6 +121,72 @@ class TransferSchemeRulesTest {
         fixture.registerInjectableResource(clock);
     }
 
+    // ---------------------------------------------------------------- limits of one item, and totals that fit
+
+    @Test
+    void an_item_worth_more_than_a_trillion_pounds_is_refused_naming_its_amount() {
+        fixture.givenCommands(registerKentAndMedway())
+                .when(addToKent(new TransferItemDetails.Asset("Estate", Money.pence(Money.MAX_ITEM_PENCE + 1))))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.INVALID_INPUT, "valuePence"));
+    }
+
+    @Test
+    void a_contract_worth_more_than_a_trillion_pounds_a_year_is_refused_naming_its_amount() {
+        fixture.givenCommands(registerKentAndMedway())
+                .when(addToKent(new TransferItemDetails.Contract(
+                        "Everything", "Anyone", Money.pence(Long.MAX_VALUE), LocalDate.of(2023, 3, 31), false)))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.INVALID_INPUT, "annualValuePence"));
+    }
+
+    @Test
+    void an_item_worth_exactly_a_trillion_pounds_is_accepted() {
+        TransferItemDetails most = new TransferItemDetails.Liability("Claims", Money.pence(Money.MAX_ITEM_PENCE));
+        fixture.givenCommands(registerKentAndMedway())
+                .when(addToKent(most))
+                .expectEvents(new TransferItemAdded(KENT_AND_MEDWAY_CCG, T1, KENT_AND_MEDWAY, most));
+    }
+
+    @Test
+    void a_staff_item_of_more_than_a_million_people_is_refused() {
+        fixture.givenCommands(registerKentAndMedway())
+                .when(addToKent(new TransferItemDetails.Staff("Everyone", 1_000_001, Wte.of(BigDecimal.ONE))))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.INVALID_INPUT, "headcount"));
+    }
+
+    @Test
+    void a_staff_item_of_more_than_a_million_whole_time_equivalents_is_refused() {
+        fixture.givenCommands(registerKentAndMedway())
+                .when(addToKent(new TransferItemDetails.Staff("Everyone", 1, Wte.of(new BigDecimal("1000000.01")))))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.INVALID_INPUT, "wte"));
+    }
+
+    @Test
+    void an_item_that_would_take_a_total_beyond_what_can_be_recorded_exactly_is_refused() {
+        // 2,147 items of a million people make 2,147,000,000: one more would not fit in the headcount total
+        TransferItemDetails millionPeople =
+                new TransferItemDetails.Staff("A million", 1_000_000, Wte.of(BigDecimal.ONE));
+        List<Object> given = new java.util.ArrayList<>();
+        given.add(new uk.nhs.ics.transition.messages.ccg.CcgRegistered(
+                KENT_AND_MEDWAY_CCG,
+                "NHS Kent and Medway CCG",
+                KENT_AND_MEDWAY,
+                "E38000237",
+                Programme.JUNE_2021_BASELINE.establishmentDate()));
+        for (int i = 1; i <= 2_147; i++) {
+            given.add(new TransferItemAdded(
+                    KENT_AND_MEDWAY_CCG, TransferItemId.number(i), KENT_AND_MEDWAY, millionPeople));
+        }
+
+        fixture.given(given)
+                .when(addToKent(millionPeople))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.TOTAL_TOO_LARGE));
+    }
+
     // ---------------------------------------------------------------- the receiving ICS
 
     @Test
@@ -718,6 +784,10 @@ class TransferSchemeRulesTest {
                 KENT_AND_MEDWAY,
                 "E38000237",
                 Programme.JUNE_2021_BASELINE.establishmentDate());
+    }
+
+    private static AddTransferItem addToKent(TransferItemDetails details) {
+        return new AddTransferItem(KENT_AND_MEDWAY_CCG, details, null, null);
     }
 
     private static AddTransferItem add(IcsCode receivingIcs, TransferItemDetails details) {

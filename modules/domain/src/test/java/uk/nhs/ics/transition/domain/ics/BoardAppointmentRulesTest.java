@@ -294,7 +294,7 @@ class BoardAppointmentRulesTest {
                         recruit(KENT_AND_MEDWAY, CHIEF_EXECUTIVE),
                         candidate(KENT_AND_MEDWAY, CHIEF_EXECUTIVE, "Paul Bentley"),
                         recruit(KENT_AND_MEDWAY, FINANCE_DIRECTOR))
-                .when(candidate(KENT_AND_MEDWAY, FINANCE_DIRECTOR, "  PAUL \t  bentley "))
+                .when(candidate(KENT_AND_MEDWAY, FINANCE_DIRECTOR, "  PAUL     bentley "))
                 .expectException(refusedWith(ErrorCode.PERSON_ALREADY_ON_BOARD, "candidateName"))
                 .expectNoEvents();
     }

@@ -22,6 +22,9 @@ public sealed interface TransferItemDetails {
     /** A short description of the item for lists and the audit trail. */
     String description();
 
+    /** The most people one staff item may count. */
+    int MAX_HEADCOUNT = 1_000_000;
+
     /** A staff group: how many people, and how many whole-time equivalents they make. */
     record Staff(String description, int headcount, Wte wte) implements TransferItemDetails {
         public Staff {

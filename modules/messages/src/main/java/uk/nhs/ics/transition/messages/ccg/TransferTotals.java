@@ -16,6 +16,11 @@ public record TransferTotals(
         return assets.minus(liabilities);
     }
 
+    /**
+     * The totals with the item added.
+     *
+     * @throws ArithmeticException if a total would no longer fit (the caller refuses the item)
+     */
     public TransferTotals plus(TransferItemDetails item) {
         return combine(item, 1);
     }
@@ -42,7 +47,7 @@ public record TransferTotals(
             return new TransferTotals(
                     assets,
                     liabilities,
-                    contractCount + sign,
+                    Math.addExact(contractCount, sign),
                     add(contractAnnualValue, contract.annualValue(), sign),
                     headcount,
                     wte);
@@ -53,7 +58,7 @@ public record TransferTotals(
                 liabilities,
                 contractCount,
                 contractAnnualValue,
-                headcount + sign * staff.headcount(),
+                Math.addExact(headcount, sign * staff.headcount()),
                 sign > 0 ? wte.plus(staff.wte()) : wte.minus(staff.wte()));
     }
 

@@ -11,6 +11,9 @@ public record Wte(long hundredths) implements Comparable<Wte> {
 
     public static final Wte ZERO = new Wte(0);
 
+    /** The most whole-time equivalents one transfer item may carry, in hundredths (1,000,000.00). */
+    public static final long MAX_ITEM_HUNDREDTHS = 100_000_000L;
+
     public Wte {
         if (hundredths < 0) {
             throw RuleViolation.invalid("wte", "wte must not be negative");

@@ -16,8 +16,10 @@ public final class Checks {
     public static final int LONG_TEXT = 4000;
     /** Most entries in a list carried by one command (evidence, conflicting posts, gaps). */
     public static final int MAX_LIST = 50;
-
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+    /** The earliest date or instant the service accepts as input. */
+    public static final java.time.LocalDate EARLIEST_DATE = java.time.LocalDate.of(2000, 1, 1);
+    /** The latest date or instant the service accepts as input. */
+    public static final java.time.LocalDate LATEST_DATE = java.time.LocalDate.of(2100, 12, 31);
 
     private Checks() {}
 
@@ -28,7 +30,10 @@ public final class Checks {
         return value;
     }
 
-    /** A required single line of text, trimmed, at most {@code max} characters, without control characters. */
+    /**
+     * Required text, trimmed, at most {@code max} characters, following {@link Text}'s rule: a single line when
+     * {@code max} is at most {@link #SHORT_TEXT}, else a paragraph that may span lines.
+     */
     public static String text(String value, String field, int max) {
         required(value, field);
         String trimmed = value.strip();
@@ -38,10 +43,7 @@ public final class Checks {
         if (trimmed.length() > max) {
             throw RuleViolation.invalid(field, field + " must be at most " + max + " characters");
         }
-        if (CONTROL.matcher(trimmed).find()) {
-            throw RuleViolation.invalid(field, field + " must not contain control characters");
-        }
-        return trimmed;
+        return Text.check(trimmed, field, Text.isParagraph(max));
     }
 
     /** Like {@link #text} but {@code null} or blank means "not given". */
@@ -74,6 +76,29 @@ public final class Checks {
             }
         }
         return List.copyOf(values);
+    }
+
+    /** A date within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}, or a refusal naming the field. */
+    public static java.time.LocalDate withinRange(java.time.LocalDate date, String field) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            throw RuleViolation.invalid(field, field + " must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+        }
+        return date;
+    }
+
+    /** An instant within {@link #EARLIEST_DATE} and {@link #LATEST_DATE} (UTC), or a refusal naming the field. */
+    public static java.time.Instant withinRange(java.time.Instant instant, String field) {
+        if (instant != null
+                && (instant.isBefore(EARLIEST_DATE
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant())
+                        || !instant.isBefore(LATEST_DATE
+                                .plusDays(1)
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant()))) {
+            throw RuleViolation.invalid(field, field + " must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+        }
+        return instant;
     }
 
     public static String matches(String value, Pattern pattern, String field, String description) {

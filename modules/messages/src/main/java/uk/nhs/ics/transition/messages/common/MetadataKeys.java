@@ -17,8 +17,10 @@ public final class MetadataKeys {
     public static final String ACTOR_SCOPE = "actorScope";
     /** The client address the request came from. */
     public static final String CLIENT_ADDRESS = "clientAddress";
-    /** The request the change came from: {@code X-Request-Id}, or generated. */
+    /** The request the change came from: the service's own id for it ({@code X-Correlation-Id}). */
     public static final String CORRELATION_ID = "correlationId";
+    /** The caller's own id for the request ({@code X-Request-Id}), if it gave one. */
+    public static final String CLIENT_REQUEST_ID = "clientRequestId";
     /**
      * What caused this message: for a relayed command, the event relayed; for an event, that same event when its
      * command was relayed, or else the command (commands are not stored, so the link always leads to a stored event

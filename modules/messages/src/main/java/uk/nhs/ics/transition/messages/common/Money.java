@@ -8,6 +8,9 @@ public record Money(@JsonValue long pence) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
+    /** The most one transfer item may be worth: £1,000,000,000,000 (a trillion pounds), in pence. */
+    public static final long MAX_ITEM_PENCE = 100_000_000_000_000L;
+
     @JsonCreator
     public static Money pence(long pence) {
         return new Money(pence);

@@ -61,7 +61,9 @@ public class AuditController {
             "clientAddress",
             "payload",
             "hash",
-            "previousHash");
+            "previousHash",
+            "clientRequestId",
+            "seal");
 
     private final AuditTrail trail;
     private final LedgerVerifier verifier;
@@ -172,6 +174,8 @@ public class AuditController {
                 event.clientAddress(),
                 event.payload(),
                 event.hash(),
-                event.previousHash());
+                event.previousHash(),
+                event.clientRequestId(),
+                event.seal());
     }
 }

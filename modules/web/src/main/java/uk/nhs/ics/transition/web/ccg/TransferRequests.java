@@ -1,5 +1,6 @@
 package uk.nhs.ics.transition.web.ccg;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ final class TransferRequests {
      * {@code valuePence}; CONTRACT {@code counterparty}, {@code annualValuePence}, {@code endDate} and
      * {@code novationRequired}; STAFF {@code headcount} and {@code wte}. Money is whole pence.
      */
+    @Schema(name = "TransferItemRequest")
     record Item(
             @NotNull TransferItemKind kind,
             @NotBlank @Size(max = Checks.SHORT_TEXT) String description,
@@ -65,6 +67,7 @@ final class TransferRequests {
     }
 
     /** Why an item is withdrawn (optional). */
+    @Schema(name = "TransferItemWithdrawal")
     record Withdrawal(@Size(max = Checks.LONG_TEXT) String reason) {}
 
     /** A party's agreement: {@code CCG}, or a receiving ICS's code, and who signed. */

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import uk.nhs.ics.transition.messages.common.CommandOutcome;
 import uk.nhs.ics.transition.messages.common.MetadataKeys;
 import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.http.ClientAddresses;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Role;
 
@@ -19,9 +20,11 @@ import uk.nhs.ics.transition.web.security.Role;
 public class CommandSender {
 
     private final CommandGateway commands;
+    private final ClientAddresses clientAddresses;
 
-    public CommandSender(CommandGateway commands) {
+    public CommandSender(CommandGateway commands, ClientAddresses clientAddresses) {
         this.commands = commands;
+        this.clientAddresses = clientAddresses;
     }
 
     /**
@@ -40,8 +43,12 @@ public class CommandSender {
         if (scope != null) {
             metadata.put(MetadataKeys.ACTOR_SCOPE, scope);
         }
-        metadata.put(MetadataKeys.CLIENT_ADDRESS, request.getRemoteAddr());
+        metadata.put(MetadataKeys.CLIENT_ADDRESS, clientAddresses.of(request));
         metadata.put(MetadataKeys.CORRELATION_ID, RequestIds.of(request));
+        String clientRequestId = RequestIds.clientRequestIdOf(request);
+        if (clientRequestId != null) {
+            metadata.put(MetadataKeys.CLIENT_REQUEST_ID, clientRequestId);
+        }
         Object result = commands.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         if (result instanceof CommandOutcome outcome) {

@@ -1,5 +1,6 @@
 package uk.nhs.ics.transition.web.ics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,7 @@ final class BoardRequests {
             Boolean mentalHealthExpertise) {}
 
     /** Why a candidate or designate is withdrawn. */
+    @Schema(name = "CandidateWithdrawal")
     record Withdrawal(
             @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
 }

@@ -1,5 +1,6 @@
 package uk.nhs.ics.transition.web.ics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ final class DueDiligenceRequests {
     private DueDiligenceRequests() {}
 
     /** An item in one of the ten areas ({@code category}). */
+    @Schema(name = "DueDiligenceItemRequest")
     record Item(
             @NotNull DueDiligenceArea category,
             @NotBlank @Size(max = Checks.SHORT_TEXT) String title) {}

@@ -35,9 +35,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.nhs.ics.transition.domain.BrokenHistory;
+import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestSizeLimit;
 import uk.nhs.ics.transition.web.http.ProjectionBehind;
+import uk.nhs.ics.transition.web.input.InputRules;
 
 /**
  * Turns every failure into problem details. Refusals by the domain keep their stable error code; input errors name
@@ -183,6 +185,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return respondObject(Problems.of(
                         HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request too large", tooLarge.getMessage()));
             }
+        }
+        if (cause instanceof InputRules.Refused refused) {
+            // the input rules are the domain's own checks of text and dates, applied as the body is read: the same
+            // code as when the domain refuses such a value
+            String field = path(refused);
+            ProblemDetail problem = Problems.of(ErrorCode.INVALID_INPUT, "the request body has invalid fields");
+            problem.setProperty(
+                    "errors", List.of(new FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage())));
+            return respondObject(problem);
         }
         if (cause instanceof ValueInstantiationException instantiation
                 && instantiation.getCause() instanceof RuleViolation violation) {

@@ -30,18 +30,23 @@ public class DevTokenIssuer {
     private final NimbusJwtEncoder encoder;
     private final Clock clock;
     private final Duration lifetime;
+    private final String audience;
 
-    public DevTokenIssuer(RSAKey key, Clock clock, Duration lifetime) {
+    /**
+     * @param audience the audience every token names ({@code aud}), or {@code null} for none
+     */
+    public DevTokenIssuer(RSAKey key, Clock clock, Duration lifetime, String audience) {
         this.key = key;
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         this.clock = clock;
         this.lifetime = lifetime;
+        this.audience = audience == null || audience.isBlank() ? null : audience.strip();
     }
 
     /** A signed token whose claims describe the caller as given. */
     public String issue(String subject, String name, List<String> roles, List<String> ics, List<String> regions) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(subject)
                 .id(UUID.randomUUID().toString())
@@ -51,8 +56,11 @@ public class DevTokenIssuer {
                 .claim("name", name == null ? subject : name)
                 .claim("roles", roles)
                 .claim("ics", ics)
-                .claim("regions", regions)
-                .build();
+                .claim("regions", regions);
+        if (audience != null) {
+            builder.audience(List.of(audience));
+        }
+        JwtClaimsSet claims = builder.build();
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.common.MetadataKeys;
+import uk.nhs.ics.transition.messages.common.RuleViolation;
 
 /**
  * What a development token should say about its holder.
@@ -27,6 +29,9 @@ public record DevTokenRequest(
         @Size(max = 7) List<@Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String> regions) {
 
     public DevTokenRequest {
+        if (sub != null && sub.strip().equalsIgnoreCase(MetadataKeys.SYSTEM_ACTOR)) {
+            throw RuleViolation.invalid("sub", "sub '" + MetadataKeys.SYSTEM_ACTOR + "' is reserved for the service");
+        }
         ics = ics == null ? List.of() : List.copyOf(ics);
         regions = regions == null ? List.of() : List.copyOf(regions);
     }

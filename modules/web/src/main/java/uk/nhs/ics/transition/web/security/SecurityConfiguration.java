@@ -2,12 +2,14 @@ package uk.nhs.ics.transition.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,10 +19,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.problem.Problems;
 
@@ -41,15 +47,34 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Every token decoder, however configured (development key, issuer, key set), remembers what it verified. */
+    /**
+     * Every token decoder, however configured (development key, issuer, key set), also applies {@link TokenRules}
+     * (configured by {@code ics.security.token.max-lifetime} and {@code ics.security.token.audience}), and remembers
+     * what it verified.
+     */
     @Bean
-    static BeanPostProcessor rememberVerifiedTokens() {
+    static BeanPostProcessor checkAndRememberVerifiedTokens(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberingJwtDecoder)
-                        ? new RememberingJwtDecoder(decoder, Clock.systemUTC(), 10_000)
-                        : bean;
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof RememberingJwtDecoder) {
+                    return bean;
+                }
+                TokenRules rules = new TokenRules(
+                        environment.getProperty(
+                                "ics.security.token.max-lifetime", Duration.class, Duration.ofHours(24)),
+                        environment.getProperty("ics.security.token.audience"),
+                        Clock.systemUTC());
+                JwtDecoder checked = token -> {
+                    Jwt jwt = decoder.decode(token);
+                    OAuth2TokenValidatorResult result = rules.validate(jwt);
+                    if (result.hasErrors()) {
+                        throw new JwtValidationException(
+                                result.getErrors().iterator().next().getDescription(), result.getErrors());
+                    }
+                    return jwt;
+                };
+                return new RememberingJwtDecoder(checked, Clock.systemUTC(), 10_000);
             }
         };
     }
@@ -69,8 +94,23 @@ public class SecurityConfiguration {
                 response, Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
     }
 
+    /**
+     * Metrics on the API's own port need a token of the national team or an auditor; on a separate management port
+     * ({@code management.server.port}, meant to be reachable only from the monitoring network) they are open, as
+     * health is everywhere.
+     */
+    static RequestMatcher metricsOnTheApiPort(Environment environment) {
+        Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+        return request -> {
+            String path = request.getRequestURI();
+            boolean metrics = path.startsWith("/actuator/prometheus") || path.startsWith("/actuator/metrics");
+            return metrics
+                    && (managementPort == null || managementPort <= 0 || request.getLocalPort() != managementPort);
+        };
+    }
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Environment environment) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -81,6 +121,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
+                        .requestMatchers(metricsOnTheApiPort(environment))
+                        .hasAnyRole(Role.NATIONAL_PROGRAMME.name(), Role.AUDITOR.name())
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
