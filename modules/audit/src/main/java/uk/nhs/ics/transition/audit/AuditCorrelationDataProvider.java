@@ -32,7 +32,8 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             MetadataKeys.ACTOR_SCOPE,
             MetadataKeys.CLIENT_ADDRESS,
             MetadataKeys.CORRELATION_ID,
-            MetadataKeys.REASON);
+            MetadataKeys.REASON,
+            MetadataKeys.DEMO);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
