@@ -40,7 +40,7 @@ public record RegisterImportReport(
      * @param problems errors (of a refused row) and warnings
      */
     public record Row(
-            Integer row, String reference, RegisterImportPlan.Action action, String itemId, List<Problem> problems) {}
+            Integer row, String reference, RegisterImportPlan.Action action, String itemId, List<Finding> problems) {}
 
     /**
      * @param column the column at fault, or null for the row as a whole
@@ -48,7 +48,7 @@ public record RegisterImportReport(
      * @param severity ERROR (refuses the import) or WARNING
      * @param message what is wrong
      */
-    public record Problem(String column, String code, RegisterProblem.Severity severity, String message) {}
+    public record Finding(String column, String code, RegisterProblem.Severity severity, String message) {}
 
     static RegisterImportReport of(
             String ccgCode, String fileName, String sha256, long version, RegisterImportPlan plan) {
@@ -60,7 +60,7 @@ public record RegisterImportReport(
                     outcome.action(),
                     outcome.itemId(),
                     outcome.problems().stream()
-                            .map(p -> new Problem(p.column(), p.code(), p.severity(), p.message()))
+                            .map(p -> new Finding(p.column(), p.code(), p.severity(), p.message()))
                             .toList()));
         }
         return new RegisterImportReport(
@@ -79,14 +79,14 @@ public record RegisterImportReport(
             if (row.problems().isEmpty()) {
                 lines.add(line(row, null));
             }
-            for (Problem problem : row.problems()) {
+            for (Finding problem : row.problems()) {
                 lines.add(line(row, problem));
             }
         }
         return lines;
     }
 
-    private static List<Object> line(Row row, Problem problem) {
+    private static List<Object> line(Row row, Finding problem) {
         List<Object> line = new ArrayList<>(8);
         line.add(row.row());
         line.add(row.reference());
