@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,8 @@ final class ServiceUnderTest implements AutoCloseable {
     private final URI url;
     private final String jdbcUrl;
     private final Path log;
+    private long launched;
+    private double readySeconds = Double.NaN;
 
     private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log) {
         this.process = process;
@@ -33,17 +36,34 @@ final class ServiceUnderTest implements AutoCloseable {
         this.log = log;
     }
 
+    /** The plain service on a fresh data folder in the run's folder, its business date {@link #BUSINESS_DATE}. */
     static ServiceUnderTest start(Settings settings) throws IOException, InterruptedException {
+        return start(
+                settings,
+                settings.workDir(),
+                Map.of(),
+                List.of("--ics.clock.fixed-date=" + BUSINESS_DATE),
+                Duration.ofMinutes(5));
+    }
+
+    /**
+     * The service's jar started as a user starts it, on a fresh data folder under {@code folder} (its log beside it),
+     * with the run's JVM options, these environment variables (and no inherited {@code ICS_DEMO} or
+     * {@code ICS_CLOCK_FIXED_DATE}) and these arguments; ready when its readiness probe answers 200.
+     */
+    static ServiceUnderTest start(
+            Settings settings, Path folder, Map<String, String> environment, List<String> arguments, Duration patience)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(settings.serviceJar())) {
             throw new IllegalStateException("no service jar at "
-                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests install)");
+                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests package)");
         }
-        Path dataDir = settings.workDir().resolve("data").toAbsolutePath();
+        Path dataDir = folder.resolve("data").toAbsolutePath();
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         int httpPort = freePort();
         int databasePort = freePort();
-        Path log = settings.workDir().resolve("service.log").toAbsolutePath();
+        Path log = folder.resolve("service.log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(settings.serviceOptions());
@@ -52,18 +72,28 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--server.port=" + httpPort);
         command.add("--ics.data-dir=" + dataDir);
         command.add("--ics.database.embedded-port=" + databasePort);
-        command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
         command.add("--ics.security.dev-token-lifetime=48h");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("ICS_DEMO");
+        builder.environment().remove("ICS_CLOCK_FIXED_DATE");
+        builder.environment().putAll(environment);
+        long launched = System.nanoTime();
+        Process process = builder.start();
         ServiceUnderTest service = new ServiceUnderTest(
                 process,
                 URI.create("http://localhost:" + httpPort),
                 "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
                 log);
-        service.awaitReady(Duration.ofMinutes(5));
+        service.launched = launched;
+        try {
+            service.awaitReady(patience);
+        } catch (RuntimeException | InterruptedException notReady) {
+            service.close();
+            throw notReady;
+        }
+        service.readySeconds = service.secondsSinceLaunch();
         return service;
     }
 
@@ -84,6 +114,16 @@ final class ServiceUnderTest implements AutoCloseable {
 
     boolean started() {
         return process != null;
+    }
+
+    /** Seconds from launching the process until the readiness probe answered 200 (NaN if attached, not started). */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Seconds since the process was launched (NaN if attached, not started). */
+    double secondsSinceLaunch() {
+        return process == null ? Double.NaN : (System.nanoTime() - launched) / 1e9;
     }
 
     /** The most memory the service's process has had resident (Linux's VmHWM), if it was started here. */
