@@ -26,8 +26,15 @@ final class DemoLoad {
      * @param events the events in the store when ready (the reference data's registration included)
      * @param eventsPerSecond those events over those seconds
      * @param caughtUpSeconds from {@code java -jar} until every read model had caught up with the store
+     * @param cpuUntilReady CPU seconds the service and its PostgreSQL had used when ready (null where not measurable)
      */
-    record Outcome(LocalDate until, double readySeconds, long events, double eventsPerSecond, double caughtUpSeconds) {}
+    record Outcome(
+            LocalDate until,
+            double readySeconds,
+            long events,
+            double eventsPerSecond,
+            double caughtUpSeconds,
+            ServiceUnderTest.Cpu cpuUntilReady) {}
 
     private DemoLoad() {}
 
@@ -41,6 +48,7 @@ final class DemoLoad {
         try (ServiceUnderTest service = ServiceUnderTest.start(
                 settings, settings.workDir().resolve("demo"), environment, List.of(), Duration.ofMinutes(20))) {
             double ready = service.readySeconds();
+            ServiceUnderTest.Cpu cpu = service.cpu().orElse(null);
             long events = Measures.events(service.jdbcUrl());
             Http http = new Http(service.url());
             Measures.awaitCaughtUp(
@@ -48,12 +56,14 @@ final class DemoLoad {
             double caughtUp = service.secondsSinceLaunch();
             progress.accept(String.format(
                     Locale.UK,
-                    "demo: ready %.1f s after launch with %d events (%.0f events/s); read models caught up at %.1f s",
+                    "demo: ready %.1f s after launch with %d events (%.0f events/s); read models caught up at %.1f s;"
+                            + " CPU until ready %s",
                     ready,
                     events,
                     events / ready,
-                    caughtUp));
-            return new Outcome(settings.demoUntil(), ready, events, events / ready, caughtUp);
+                    caughtUp,
+                    cpu));
+            return new Outcome(settings.demoUntil(), ready, events, events / ready, caughtUp, cpu);
         }
     }
 }

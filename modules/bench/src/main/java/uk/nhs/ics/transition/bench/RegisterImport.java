@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -41,6 +43,9 @@ final class RegisterImport {
      * @param reimport the same registers again, unchanged
      * @param caughtUp from a first import's answer until every read model had caught up with it
      * @param eventsPerImport the events one first import stored
+     * @param firstImportCpu CPU time the service and its PostgreSQL used while a first import was answered (none
+     *     where not measurable)
+     * @param reimportCpu the same for the imports again
      */
     record Outcome(
             int rows,
@@ -48,7 +53,9 @@ final class RegisterImport {
             Samples.Percentiles firstImport,
             Samples.Percentiles reimport,
             Samples.Percentiles caughtUp,
-            long eventsPerImport) {}
+            long eventsPerImport,
+            Samples.Percentiles firstImportCpu,
+            Samples.Percentiles reimportCpu) {}
 
     private RegisterImport() {}
 
@@ -70,6 +77,8 @@ final class RegisterImport {
             Samples first = new Samples();
             Samples again = new Samples();
             Samples caughtUp = new Samples();
+            Samples firstCpu = new Samples();
+            Samples againCpu = new Samples();
             long eventsPerImport = 0;
             for (int i = 0; i < settings.registerImports(); i++) {
                 String ccg = programme.ccgs.get(i);
@@ -77,20 +86,24 @@ final class RegisterImport {
                 measures.awaitCaughtUp(Duration.ofMinutes(10));
                 long before = measures.events();
 
+                Optional<ServiceUnderTest.Cpu> cpu = service.cpu();
                 long start = System.nanoTime();
                 JsonNode imported = upload(http, programme, ccg, register);
                 long importNanos = System.nanoTime() - start;
                 first.add(importNanos);
+                used(cpu, service).ifPresent(firstCpu::add);
                 expect(imported, "added", settings.registerRows(), ccg);
                 long answered = System.nanoTime();
                 measures.awaitCaughtUp(Duration.ofMinutes(10));
                 caughtUp.add(System.nanoTime() - answered);
                 eventsPerImport = measures.events() - before;
 
+                cpu = service.cpu();
                 start = System.nanoTime();
                 JsonNode reimported = upload(http, programme, ccg, register);
                 long reimportNanos = System.nanoTime() - start;
                 again.add(reimportNanos);
+                used(cpu, service).ifPresent(againCpu::add);
                 expect(reimported, "unchanged", settings.registerRows(), ccg);
                 if (reimported.get("version").asLong()
                         != imported.get("version").asLong()) {
@@ -112,8 +125,20 @@ final class RegisterImport {
                     first.percentiles(),
                     again.percentiles(),
                     caughtUp.percentiles(),
-                    eventsPerImport);
+                    eventsPerImport,
+                    firstCpu.percentiles(),
+                    againCpu.percentiles());
         }
+    }
+
+    /** The CPU time the service and its PostgreSQL used since {@code before}, in nanoseconds. */
+    private static OptionalLong used(Optional<ServiceUnderTest.Cpu> before, ServiceUnderTest service) {
+        Optional<ServiceUnderTest.Cpu> after = service.cpu();
+        if (before.isEmpty() || after.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        ServiceUnderTest.Cpu used = after.get().since(before.get());
+        return OptionalLong.of(Math.round((used.service() + used.database()) * 1e9));
     }
 
     /** The register as a spreadsheet saves it: the template's columns, one item a row, a mix of kinds. */

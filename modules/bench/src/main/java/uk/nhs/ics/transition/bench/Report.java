@@ -110,6 +110,15 @@ final class Report {
                 whole ? "< 60" : "",
                 whole ? demo.readySeconds() < 60 : null);
         row(out, "demo: until every read model has caught up (s)", decimal(demo.caughtUpSeconds()), "", null);
+        if (demo.cpuUntilReady() != null) {
+            row(
+                    out,
+                    "demo: CPU used until ready, service / its PostgreSQL (s)",
+                    decimal(demo.cpuUntilReady().service()) + " / "
+                            + decimal(demo.cpuUntilReady().database()),
+                    "",
+                    null);
+        }
     }
 
     private static void register(StringBuilder out, RegisterImport.Outcome register) {
@@ -134,6 +143,14 @@ final class Report {
                 seconds(register.caughtUp()),
                 "",
                 null);
+        if (register.firstImportCpu().count() > 0) {
+            row(
+                    out,
+                    "CPU used while an import is answered, service and its PostgreSQL (s" + of + "): first / again",
+                    seconds(register.firstImportCpu()) + " / " + seconds(register.reimportCpu()),
+                    "",
+                    null);
+        }
     }
 
     private static void programme(StringBuilder out, Settings s, Result.ProgrammePhase r) {

@@ -10,14 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The service being measured: the built jar started as a user starts it (the embedded default, its own PostgreSQL
  * on a port we choose so the raw baseline can use the same server), or a service already running elsewhere.
  */
 final class ServiceUnderTest implements AutoCloseable {
+
+    /** Linux's unit of process CPU time in {@code /proc} (USER_HZ, 100 on every architecture the JDK runs on). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     /** The business date the run's service works on: Q1 to Q3 are past, so their milestones can be completed. */
     static final String BUSINESS_DATE = "2022-02-01";
@@ -26,6 +32,7 @@ final class ServiceUnderTest implements AutoCloseable {
     private final URI url;
     private final String jdbcUrl;
     private final Path log;
+    private Path dataDir;
     private long launched;
     private double readySeconds = Double.NaN;
 
@@ -87,6 +94,7 @@ final class ServiceUnderTest implements AutoCloseable {
                 "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
                 log);
         service.launched = launched;
+        service.dataDir = dataDir;
         try {
             service.awaitReady(patience);
         } catch (RuntimeException | InterruptedException notReady) {
@@ -133,6 +141,56 @@ final class ServiceUnderTest implements AutoCloseable {
 
     OptionalLong residentBytes() {
         return status("VmRSS:");
+    }
+
+    /**
+     * CPU seconds used so far, by the service's JVM (with what it ran and waited for, initdb among them) and by its
+     * embedded PostgreSQL (the server, its live processes, and those it has reaped); empty if attached, not started,
+     * or not on Linux. Beside the wall-clock time it shows how much of a phase was work and how much was waiting for
+     * a CPU on a shared machine.
+     */
+    Optional<Cpu> cpu() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        OptionalDouble service = cpuSeconds(process.pid(), true);
+        if (service.isEmpty()) {
+            return Optional.empty();
+        }
+        String folder = dataDir.toString();
+        double database = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != process.pid())
+                .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                .filter(p -> p.info().commandLine().orElse("").contains(folder))
+                .flatMap(server -> Stream.concat(
+                        Stream.of(cpuSeconds(server.pid(), true)),
+                        server.descendants().map(child -> cpuSeconds(child.pid(), false))))
+                .mapToDouble(seconds -> seconds.orElse(0))
+                .sum();
+        return Optional.of(new Cpu(service.getAsDouble(), database));
+    }
+
+    /** CPU seconds of the service's JVM and of its PostgreSQL. */
+    record Cpu(double service, double database) {
+        Cpu since(Cpu before) {
+            return new Cpu(service - before.service, database - before.database);
+        }
+    }
+
+    /** User and system time of a Linux process from {@code /proc/<pid>/stat}, with its reaped children's if asked. */
+    private static OptionalDouble cpuSeconds(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command's closing parenthesis start with the third, the state
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return OptionalDouble.of(ticks / (double) CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException gone) {
+            return OptionalDouble.empty();
+        }
     }
 
     private OptionalLong status(String field) {

@@ -32,11 +32,18 @@ class BenchmarkSmokeTest {
         assertThat(result.demo().eventsPerSecond()).isPositive();
         assertThat(result.demo().caughtUpSeconds())
                 .isGreaterThanOrEqualTo(result.demo().readySeconds());
+        assertThat(result.demo().cpuUntilReady().service())
+                .as("the service's CPU time")
+                .isPositive();
+        assertThat(result.demo().cpuUntilReady().database())
+                .as("its PostgreSQL's CPU time")
+                .isPositive();
         assertThat(result.register().imports()).isEqualTo(1);
         assertThat(result.register().firstImport().count()).isEqualTo(1);
         assertThat(result.register().reimport().count()).isEqualTo(1);
         assertThat(result.register().firstImport().p50()).isPositive();
         assertThat(result.register().reimport().p50()).isPositive();
+        assertThat(result.register().firstImportCpu().count()).isEqualTo(1);
         assertThat(result.register().eventsPerImport())
                 .as("one event per row and one for the import")
                 .isEqualTo(result.register().rows() + 1L);
