@@ -33,7 +33,8 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             MetadataKeys.CLIENT_ADDRESS,
             MetadataKeys.CORRELATION_ID,
             MetadataKeys.CLIENT_REQUEST_ID,
-            MetadataKeys.REASON);
+            MetadataKeys.REASON,
+            MetadataKeys.DEMO);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

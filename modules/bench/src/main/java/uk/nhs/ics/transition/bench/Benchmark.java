@@ -11,20 +11,22 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Measures the service as its users meet it, side by side with what the same PostgreSQL does with plain inserts:
+ * Measures the service as its users meet it, side by side with what the same PostgreSQL does with plain inserts. Each
+ * phase starts the built jar on the embedded PostgreSQL on a fresh data folder (the programme phase can drive a running
+ * service instead), and {@code --phases} chooses among them:
  *
  * <ol>
- *   <li>starts the built jar on the embedded PostgreSQL (or drives a running service);
- *   <li>loads a realistic programme through the API: every ICS's milestones, board and due diligence, and every CCG's
- *       transfer items;
- *   <li>drives the mixed write load at the chosen concurrency for the chosen time, measuring throughput, latency and
- *       the lag before a write can be read;
- *   <li>measures single-row INSERT + COMMIT into the same server at the same concurrency and row size;
- *   <li>tops the store up to the promised size, then measures replays, as-of reads and the service's peak memory;
- *   <li>writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}.
+ *   <li><b>demo</b>: the service started with {@code ICS_DEMO=2021-22}, timed until it is ready with the demo loaded;
+ *   <li><b>register</b>: a CCG's register imported as CSV through the API, then the same register again unchanged;
+ *   <li><b>programme</b>: loads a realistic programme through the API (every ICS's milestones, board and due
+ *       diligence, and every CCG's transfer items); drives the mixed write load at the chosen concurrency for the
+ *       chosen time, measuring throughput, latency and the lag before a write can be read; measures single-row
+ *       INSERT + COMMIT into the same server at the same concurrency and row size; tops the store up to the promised
+ *       size, then measures replays, as-of reads and the service's peak memory.
  * </ol>
  *
- * Goals are reported against the figures, never asserted: the machines are shared and noisy.
+ * It writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}. Goals are reported
+ * against the figures, never asserted: the machines are shared and noisy.
  */
 public final class Benchmark {
 
@@ -44,6 +46,30 @@ public final class Benchmark {
         Files.createDirectories(settings.workDir());
         Instant started = Instant.now();
         progress.accept("settings: " + settings);
+        DemoLoad.Outcome demo = settings.measures(Settings.Phase.DEMO) ? DemoLoad.run(settings, progress) : null;
+        RegisterImport.Outcome register =
+                settings.measures(Settings.Phase.REGISTER) ? RegisterImport.run(settings, progress) : null;
+        Result.ProgrammePhase programme =
+                settings.measures(Settings.Phase.PROGRAMME) ? programme(settings, progress) : null;
+        Result result = new Result(
+                settings.mode(), started, Instant.now(), Machine.describe(), settings, demo, register, programme);
+        Path json = settings.workDir().resolve("result-" + started.toString().replace(':', '-') + ".json");
+        Http.JSON
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .writeValue(json.toFile(), result);
+        progress.accept("result written to " + json);
+        if (settings.report() != null) {
+            Report.append(settings.report(), result);
+            progress.accept("summary appended to " + settings.report());
+        }
+        return result;
+    }
+
+    /** The programme phase, on its own service (or the running one). */
+    private static Result.ProgrammePhase programme(Settings settings, Consumer<String> progress) throws Exception {
         try (ServiceUnderTest service = settings.url() == null
                 ? ServiceUnderTest.start(settings)
                 : ServiceUnderTest.attach(settings.url(), settings.jdbcUrl())) {
@@ -105,12 +131,7 @@ public final class Benchmark {
             Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
                     List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
 
-            Result result = new Result(
-                    settings.mode(),
-                    started,
-                    Instant.now(),
-                    Machine.describe(),
-                    settings,
+            return new Result.ProgrammePhase(
                     new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
                     load,
                     raw,
@@ -128,20 +149,6 @@ public final class Benchmark {
                     service.residentBytes().isPresent()
                             ? service.residentBytes().getAsLong()
                             : null);
-            Path json =
-                    settings.workDir().resolve("result-" + started.toString().replace(':', '-') + ".json");
-            Http.JSON
-                    .copy()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                    .writeValue(json.toFile(), result);
-            progress.accept("result written to " + json);
-            if (settings.report() != null) {
-                Report.append(settings.report(), result);
-                progress.accept("summary appended to " + settings.report());
-            }
-            return result;
         }
     }
 }

@@ -61,6 +61,15 @@ final class Http {
         return send(request.build());
     }
 
+    /** Posts a file as it is (a register), with its content type and these headers besides the token. */
+    Answer upload(String token, String path, byte[] file, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = request(token, path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     Answer get(String token, String path) {
         return send(request(token, path).GET().build());
     }

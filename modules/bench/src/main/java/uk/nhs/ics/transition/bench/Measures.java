@@ -36,7 +36,17 @@ final class Measures {
     // ---------------------------------------------------------------- the store
 
     long events() throws SQLException {
-        return single("SELECT count(*) FROM domain_event_entry");
+        return events(jdbcUrl);
+    }
+
+    /** The events in the store of the service whose PostgreSQL this is. */
+    static long events(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM domain_event_entry");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** The events of one ICS and of its CCGs. */
@@ -69,15 +79,6 @@ final class Measures {
                 result.next();
                 return new Instant[] {Instant.parse(result.getString(1)), Instant.parse(result.getString(2))};
             }
-        }
-    }
-
-    private long single(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet result = query.executeQuery()) {
-            result.next();
-            return result.getLong(1);
         }
     }
 
@@ -213,11 +214,16 @@ final class Measures {
 
     /** Waits until every processor has caught up with the store (a fair start for what follows). */
     void awaitCaughtUp(Duration patience) throws InterruptedException {
+        awaitCaughtUp(http, programme.auditorToken, patience);
+    }
+
+    /** Waits until every processor of the service has caught up with its store, asking as this auditor. */
+    static void awaitCaughtUp(Http http, String auditorToken, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             boolean caughtUp = true;
             for (JsonNode processor : http.expectOk(
-                            http.get(programme.auditorToken, "/api/v1/admin/projections"), "the projections")
+                            http.get(auditorToken, "/api/v1/admin/projections"), "the projections")
                     .json()) {
                 caughtUp &= processor.get("lag").asLong() == 0
                         && !processor.get("replaying").asBoolean();

@@ -367,12 +367,12 @@ final class Programme {
     }
 
     /** 60 % contracts, 20 % assets, 15 % staff groups, 5 % liabilities: roughly a CCG's register. */
-    private static String kindFor(Random random) {
+    static String kindFor(Random random) {
         int roll = random.nextInt(100);
         return roll < 60 ? "CONTRACT" : roll < 80 ? "ASSET" : roll < 95 ? "STAFF" : "LIABILITY";
     }
 
-    private static Map<String, Object> item(String kind, Random random) {
+    static Map<String, Object> item(String kind, Random random) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", kind);
         switch (kind) {

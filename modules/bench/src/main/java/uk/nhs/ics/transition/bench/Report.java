@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,45 +43,119 @@ final class Report {
                 .append("; ")
                 .append(r.machine().jvm())
                 .append('\n');
-        out.append("- settings: ")
-                .append(s.clients())
-                .append(" clients, ")
-                .append(s.duration().toSeconds())
-                .append(" s per measured phase, ")
-                .append(s.systems() == 0 ? "all" : s.systems())
-                .append(" ICSs, ")
-                .append(s.itemsPerCcg())
-                .append(" items per CCG, store topped up to ")
-                .append(s.targetEvents())
-                .append(" events; service options ")
-                .append(s.serviceOptions().isEmpty() ? "none" : s.serviceOptions())
-                .append('\n');
+        List<String> settings = new ArrayList<>();
+        if (r.demo() != null) {
+            settings.add(
+                    r.demo().until() == null
+                            ? "the whole demo"
+                            : "the demo up to " + r.demo().until());
+        }
+        if (r.register() != null) {
+            settings.add(
+                    r.register().imports() + " registers of " + r.register().rows() + " rows");
+        }
+        if (r.programme() != null) {
+            settings.add(s.clients() + " clients, " + s.duration().toSeconds() + " s per measured phase, "
+                    + (s.systems() == 0 ? "all" : s.systems()) + " ICSs, " + s.itemsPerCcg()
+                    + " items per CCG, store topped up to " + s.targetEvents() + " events");
+        }
+        settings.add("service options " + (s.serviceOptions().isEmpty() ? "none" : s.serviceOptions()));
+        out.append("- settings: ").append(String.join("; ", settings)).append('\n');
         out.append("- command: `java -jar modules/bench/target/ics-transition-bench.jar")
                 .append(s.arguments().isEmpty() ? "" : " " + s.arguments())
                 .append("`\n");
-        out.append("- load: ")
-                .append(r.load().writes())
-                .append(" writes in ")
-                .append(round(r.load().seconds()))
-                .append(" s (")
-                .append(round(r.load().writes() / r.load().seconds()))
-                .append(" per s), ")
-                .append(r.load().events())
-                .append(" events stored; top-up ")
-                .append(r.topUp().writes())
-                .append(" writes in ")
-                .append(round(r.topUp().seconds()))
-                .append(" s; finally ")
-                .append(r.events())
-                .append(" events, ")
-                .append(r.hotIcsEvents())
-                .append(" of them ")
-                .append(r.hotIcs())
-                .append("'s\n\n");
+        if (r.programme() != null) {
+            Result.ProgrammePhase p = r.programme();
+            out.append("- load: ")
+                    .append(p.load().writes())
+                    .append(" writes in ")
+                    .append(round(p.load().seconds()))
+                    .append(" s (")
+                    .append(round(p.load().writes() / p.load().seconds()))
+                    .append(" per s), ")
+                    .append(p.load().events())
+                    .append(" events stored; top-up ")
+                    .append(p.topUp().writes())
+                    .append(" writes in ")
+                    .append(round(p.topUp().seconds()))
+                    .append(" s; finally ")
+                    .append(p.events())
+                    .append(" events, ")
+                    .append(p.hotIcsEvents())
+                    .append(" of them ")
+                    .append(p.hotIcs())
+                    .append("'s\n");
+        }
+        out.append("\n| figure | measured | goal | |\n|---|---|---|---|\n");
+        if (r.demo() != null) {
+            demo(out, r.demo());
+        }
+        if (r.register() != null) {
+            register(out, r.register());
+        }
+        if (r.programme() != null) {
+            programme(out, s, r.programme());
+        }
+        return out.toString();
+    }
 
+    private static void demo(StringBuilder out, DemoLoad.Outcome demo) {
+        boolean whole = demo.until() == null;
+        row(
+                out,
+                "demo " + (whole ? "programme" : "up to " + demo.until()) + " loaded: `java -jar` with `ICS_DEMO="
+                        + DemoLoad.DEMO + "` until ready (s; " + demo.events() + " events, "
+                        + round(demo.eventsPerSecond()) + " per s)",
+                decimal(demo.readySeconds()),
+                whole ? "< 60" : "",
+                whole ? demo.readySeconds() < 60 : null);
+        row(out, "demo: until every read model has caught up (s)", decimal(demo.caughtUpSeconds()), "", null);
+        if (demo.cpuUntilReady() != null) {
+            row(
+                    out,
+                    "demo: CPU used until ready, service / its PostgreSQL (s)",
+                    decimal(demo.cpuUntilReady().service()) + " / "
+                            + decimal(demo.cpuUntilReady().database()),
+                    "",
+                    null);
+        }
+    }
+
+    private static void register(StringBuilder out, RegisterImport.Outcome register) {
+        boolean goalSize = register.rows() == 10_000;
+        String of = register.imports() == 1 ? "" : ", median of " + register.imports();
+        row(
+                out,
+                "register of " + register.rows() + " rows imported (s" + of + "; " + register.eventsPerImport()
+                        + " events)",
+                seconds(register.firstImport()),
+                goalSize ? "< 10" : "",
+                goalSize ? register.firstImport().p50() < 10_000 : null);
+        row(
+                out,
+                "the same register imported again, unchanged (s" + of + ")",
+                seconds(register.reimport()),
+                goalSize ? "< 3" : "",
+                goalSize ? register.reimport().p50() < 3_000 : null);
+        row(
+                out,
+                "after an import, until every read model has caught up (s" + of + ")",
+                seconds(register.caughtUp()),
+                "",
+                null);
+        if (register.firstImportCpu().count() > 0) {
+            row(
+                    out,
+                    "CPU used while an import is answered, service and its PostgreSQL (s" + of + "): first / again",
+                    seconds(register.firstImportCpu()) + " / " + seconds(register.reimportCpu()),
+                    "",
+                    null);
+        }
+    }
+
+    private static void programme(StringBuilder out, Settings s, Result.ProgrammePhase r) {
         MixedLoad.Outcome w = r.writes();
         RawBaseline.Outcome raw = r.raw();
-        out.append("| figure | measured | goal | |\n|---|---|---|---|\n");
         row(out, "commands per second (" + s.clients() + " clients)", round(w.writesPerSecond()), "", null);
         row(
                 out,
@@ -158,7 +234,6 @@ final class Report {
         });
         out.setLength(out.length() - 2);
         out.append(".\n");
-        return out.toString();
     }
 
     private static void row(StringBuilder out, String figure, String value, String goal, Boolean met) {
@@ -187,6 +262,16 @@ final class Report {
 
     private static String percent(Double ratio) {
         return ratio == null ? "n/a" : String.format(Locale.UK, "%.0f %%", ratio * 100);
+    }
+
+    /** The median in seconds, and the slowest when there are several. */
+    private static String seconds(Samples.Percentiles p) {
+        String median = String.format(Locale.UK, "%,.2f", p.p50() / 1000);
+        return p.count() > 1 ? median + String.format(Locale.UK, " (slowest %,.2f)", p.max() / 1000) : median;
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.UK, "%,.1f", value);
     }
 
     private static String round(double value) {

@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Everything one run measured. Latencies are in milliseconds; rates per second; memory in bytes.
- *
- * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
+ * Everything one run measured, phase by phase; a phase the run did not measure is null. Latencies are in
+ * milliseconds; rates per second; memory in bytes.
  */
 public record Result(
         String mode,
@@ -14,19 +13,29 @@ public record Result(
         Instant finished,
         Machine machine,
         Settings settings,
-        Load load,
-        MixedLoad.Outcome writes,
-        RawBaseline.Outcome raw,
-        Double commandToRawRatio,
-        TopUp topUp,
-        long events,
-        String hotIcs,
-        long hotIcsEvents,
-        Map<String, Measures.Replay> replays,
-        Map<String, Samples.Percentiles> icsAsOf,
-        Samples.Percentiles nationAsOf,
-        Long servicePeakResidentBytes,
-        Long serviceResidentBytesAtEnd) {
+        DemoLoad.Outcome demo,
+        RegisterImport.Outcome register,
+        ProgrammePhase programme) {
+
+    /**
+     * The programme loaded through the API and everything measured on it.
+     *
+     * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
+     */
+    public record ProgrammePhase(
+            Load load,
+            MixedLoad.Outcome writes,
+            RawBaseline.Outcome raw,
+            Double commandToRawRatio,
+            TopUp topUp,
+            long events,
+            String hotIcs,
+            long hotIcsEvents,
+            Map<String, Measures.Replay> replays,
+            Map<String, Samples.Percentiles> icsAsOf,
+            Samples.Percentiles nationAsOf,
+            Long servicePeakResidentBytes,
+            Long serviceResidentBytesAtEnd) {}
 
     /** Loading the programme: writes made, how long, and the store's size after it. */
     public record Load(long writes, double seconds, long events) {}

@@ -9,14 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The service being measured: the built jar started as a user starts it (the embedded default, its own PostgreSQL
  * on a port we choose so the raw baseline can use the same server), or a service already running elsewhere.
  */
 final class ServiceUnderTest implements AutoCloseable {
+
+    /** Linux's unit of process CPU time in {@code /proc} (USER_HZ, 100 on every architecture the JDK runs on). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     /** The business date the run's service works on: Q1 to Q3 are past, so their milestones can be completed. */
     static final String BUSINESS_DATE = "2022-02-01";
@@ -25,27 +32,45 @@ final class ServiceUnderTest implements AutoCloseable {
     private final URI url;
     private final String jdbcUrl;
     private final Path log;
-    private final Path passwordFile;
+    private Path dataDir;
+    private long launched;
+    private double readySeconds = Double.NaN;
 
-    private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log, Path passwordFile) {
+    private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log) {
         this.process = process;
         this.url = url;
         this.jdbcUrl = jdbcUrl;
-        this.passwordFile = passwordFile;
         this.log = log;
     }
 
+    /** The plain service on a fresh data folder in the run's folder, its business date {@link #BUSINESS_DATE}. */
     static ServiceUnderTest start(Settings settings) throws IOException, InterruptedException {
+        return start(
+                settings,
+                settings.workDir(),
+                Map.of(),
+                List.of("--ics.clock.fixed-date=" + BUSINESS_DATE),
+                Duration.ofMinutes(5));
+    }
+
+    /**
+     * The service's jar started as a user starts it, on a fresh data folder under {@code folder} (its log beside it),
+     * with the run's JVM options, these environment variables (and no inherited {@code ICS_DEMO} or
+     * {@code ICS_CLOCK_FIXED_DATE}) and these arguments; ready when its readiness probe answers 200.
+     */
+    static ServiceUnderTest start(
+            Settings settings, Path folder, Map<String, String> environment, List<String> arguments, Duration patience)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(settings.serviceJar())) {
             throw new IllegalStateException("no service jar at "
-                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests install)");
+                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests package)");
         }
-        Path dataDir = settings.workDir().resolve("data").toAbsolutePath();
+        Path dataDir = folder.resolve("data").toAbsolutePath();
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         int httpPort = freePort();
         int databasePort = freePort();
-        Path log = settings.workDir().resolve("service.log").toAbsolutePath();
+        Path log = folder.resolve("service.log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(settings.serviceOptions());
@@ -54,27 +79,36 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--server.port=" + httpPort);
         command.add("--ics.data-dir=" + dataDir);
         command.add("--ics.database.embedded-port=" + databasePort);
-        command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
         command.add("--ics.security.dev-token-lifetime=12h");
         // the benchmark measures what the service can do, not its per-caller rate limit (its clients share tokens)
         command.add("--ics.web.rate-limit.per-second=1000000");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("ICS_DEMO");
+        builder.environment().remove("ICS_CLOCK_FIXED_DATE");
+        builder.environment().putAll(environment);
+        long launched = System.nanoTime();
+        Process process = builder.start();
         ServiceUnderTest service = new ServiceUnderTest(
                 process,
                 URI.create("http://localhost:" + httpPort),
                 "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
-                log,
-                // the embedded server takes only its superuser's password, which the service keeps in its data folder
-                dataDir.resolve("postgres-password"));
-        service.awaitReady(Duration.ofMinutes(5));
+                log);
+        service.launched = launched;
+        service.dataDir = dataDir;
+        try {
+            service.awaitReady(patience);
+        } catch (RuntimeException | InterruptedException notReady) {
+            service.close();
+            throw notReady;
+        }
+        service.readySeconds = service.secondsSinceLaunch();
         return service;
     }
 
     static ServiceUnderTest attach(URI url, String jdbcUrl) throws InterruptedException {
-        ServiceUnderTest service = new ServiceUnderTest(null, url, jdbcUrl, null, null);
+        ServiceUnderTest service = new ServiceUnderTest(null, url, jdbcUrl, null);
         service.awaitReady(Duration.ofMinutes(1));
         return service;
     }
@@ -84,10 +118,12 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     /** The service's PostgreSQL, or null if it was not given. */
+    /** The service's database; on the embedded server, with its superuser's password from the data folder. */
     String jdbcUrl() {
-        if (passwordFile != null && Files.exists(passwordFile)) {
+        Path password = dataDir == null ? null : dataDir.resolve("postgres-password");
+        if (password != null && Files.exists(password)) {
             try {
-                return jdbcUrl + "&password=" + Files.readString(passwordFile).strip();
+                return jdbcUrl + "&password=" + Files.readString(password).strip();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -99,6 +135,16 @@ final class ServiceUnderTest implements AutoCloseable {
         return process != null;
     }
 
+    /** Seconds from launching the process until the readiness probe answered 200 (NaN if attached, not started). */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Seconds since the process was launched (NaN if attached, not started). */
+    double secondsSinceLaunch() {
+        return process == null ? Double.NaN : (System.nanoTime() - launched) / 1e9;
+    }
+
     /** The most memory the service's process has had resident (Linux's VmHWM), if it was started here. */
     OptionalLong peakResidentBytes() {
         return status("VmHWM:");
@@ -106,6 +152,56 @@ final class ServiceUnderTest implements AutoCloseable {
 
     OptionalLong residentBytes() {
         return status("VmRSS:");
+    }
+
+    /**
+     * CPU seconds used so far, by the service's JVM (with what it ran and waited for, initdb among them) and by its
+     * embedded PostgreSQL (the server, its live processes, and those it has reaped); empty if attached, not started,
+     * or not on Linux. Beside the wall-clock time it shows how much of a phase was work and how much was waiting for
+     * a CPU on a shared machine.
+     */
+    Optional<Cpu> cpu() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        OptionalDouble service = cpuSeconds(process.pid(), true);
+        if (service.isEmpty()) {
+            return Optional.empty();
+        }
+        String folder = dataDir.toString();
+        double database = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != process.pid())
+                .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                .filter(p -> p.info().commandLine().orElse("").contains(folder))
+                .flatMap(server -> Stream.concat(
+                        Stream.of(cpuSeconds(server.pid(), true)),
+                        server.descendants().map(child -> cpuSeconds(child.pid(), false))))
+                .mapToDouble(seconds -> seconds.orElse(0))
+                .sum();
+        return Optional.of(new Cpu(service.getAsDouble(), database));
+    }
+
+    /** CPU seconds of the service's JVM and of its PostgreSQL. */
+    record Cpu(double service, double database) {
+        Cpu since(Cpu before) {
+            return new Cpu(service - before.service, database - before.database);
+        }
+    }
+
+    /** User and system time of a Linux process from {@code /proc/<pid>/stat}, with its reaped children's if asked. */
+    private static OptionalDouble cpuSeconds(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command's closing parenthesis start with the third, the state
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return OptionalDouble.of(ticks / (double) CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException gone) {
+            return OptionalDouble.empty();
+        }
     }
 
     private OptionalLong status(String field) {

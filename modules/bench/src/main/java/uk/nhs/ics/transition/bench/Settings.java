@@ -3,9 +3,12 @@ package uk.nhs.ics.transition.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -15,6 +18,8 @@ import java.util.stream.Collectors;
  * is the same code on a tiny programme for seconds, run by the test suite so the benchmark never rots.
  *
  * @param mode full or smoke
+ * @param phases what the run measures ({@code --phases=demo,register} measures only those two); each phase starts its
+ *     own service on a fresh data folder
  * @param clients concurrent HTTP clients driving writes (and JDBC connections for the raw baseline)
  * @param duration how long the measured mixed write load and the raw baseline each run
  * @param systems how many ICSs (and their CCGs) to load; 0 means all 42
@@ -22,6 +27,10 @@ import java.util.stream.Collectors;
  * @param targetEvents top the store up to this many events before measuring replays, as-of reads and memory
  * @param hotIcsEvents give one ICS at least this many events (its own and its CCGs') before measuring its as-of reads
  * @param asOfSamples as-of reads per endpoint
+ * @param demoUntil the demo phase loads the demo's history up to this day ({@code ICS_CLOCK_FIXED_DATE}); null for
+ *     the whole programme, which is what its goal is about
+ * @param registerRows rows of the register the register phase imports and then imports again unchanged
+ * @param registerImports how many such registers it imports (each into its own CCG's empty scheme), for medians
  * @param url a running service to drive instead of starting one (its dev-token endpoint must be on)
  * @param jdbcUrl that service's PostgreSQL, for the raw baseline and store counts (user from {@code PGUSER})
  * @param serviceJar the service's jar, started with the embedded default
@@ -32,6 +41,7 @@ import java.util.stream.Collectors;
  */
 public record Settings(
         String mode,
+        List<Phase> phases,
         int clients,
         Duration duration,
         int systems,
@@ -39,6 +49,9 @@ public record Settings(
         long targetEvents,
         long hotIcsEvents,
         int asOfSamples,
+        LocalDate demoUntil,
+        int registerRows,
+        int registerImports,
         URI url,
         String jdbcUrl,
         Path serviceJar,
@@ -47,10 +60,44 @@ public record Settings(
         Path report,
         long seed) {
 
+    /**
+     * What a run can measure, each phase on its own freshly started service, in this order (the short ones first, so
+     * that a fault shows within minutes): the demo's load; a register's import and re-import; the programme and
+     * everything measured on it (mixed writes, raw baseline, replays, as-of reads, memory).
+     */
+    public enum Phase {
+        DEMO,
+        REGISTER,
+        PROGRAMME;
+
+        /** As given in {@code --phases}. */
+        String argument() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Phase of(String argument) {
+            return Arrays.stream(values())
+                    .filter(phase -> phase.argument().equals(argument.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--phases are among "
+                            + Arrays.stream(values()).map(Phase::argument).toList() + "; not " + argument));
+        }
+    }
+
+    public Settings {
+        phases = List.copyOf(phases);
+    }
+
+    /** Whether the run measures this phase. */
+    public boolean measures(Phase phase) {
+        return phases.contains(phase);
+    }
+
     /** The full run, as the README's command starts it from the repository's root. */
     public static Settings full() {
         return new Settings(
                 "full",
+                List.of(Phase.values()),
                 8,
                 Duration.ofSeconds(60),
                 0,
@@ -58,6 +105,9 @@ public record Settings(
                 1_000_000,
                 10_000,
                 200,
+                null,
+                10_000,
+                5,
                 null,
                 null,
                 Path.of("modules/app/target/ics-transition.jar"),
@@ -67,10 +117,13 @@ public record Settings(
                 20211224L);
     }
 
-    /** A run of seconds on three ICSs: every phase, nothing of scale. */
+    /**
+     * A run of seconds on three ICSs: every phase, nothing of scale (the demo's first quarter, a register of 50 rows).
+     */
     public static Settings smoke(Path serviceJar, Path workDir) {
         return new Settings(
                 "smoke",
+                List.of(Phase.values()),
                 2,
                 Duration.ofSeconds(3),
                 3,
@@ -78,6 +131,9 @@ public record Settings(
                 0,
                 50,
                 5,
+                LocalDate.of(2021, 6, 30),
+                50,
+                1,
                 null,
                 null,
                 serviceJar,
@@ -103,8 +159,17 @@ public record Settings(
                     case "smoke" -> smoke(full().serviceJar(), Path.of("bench-results/smoke"));
                     default -> throw new IllegalArgumentException("--mode is full or smoke, not " + mode);
                 };
+        URI url = given.containsKey("url") ? URI.create(given.get("url")) : null;
+        List<Phase> phases = given.containsKey("phases")
+                ? Arrays.stream(given.get("phases").split(","))
+                        .map(Phase::of)
+                        .distinct()
+                        .sorted()
+                        .toList()
+                : defaultPhases(base, url);
         Settings settings = new Settings(
                 mode,
+                phases,
                 integer(given, "clients", base.clients()),
                 given.containsKey("duration") ? Duration.parse("PT" + given.get("duration")) : base.duration(),
                 integer(given, "systems", base.systems()),
@@ -112,7 +177,12 @@ public record Settings(
                 longer(given, "target-events", base.targetEvents()),
                 longer(given, "hot-ics-events", base.hotIcsEvents()),
                 integer(given, "as-of-samples", base.asOfSamples()),
-                given.containsKey("url") ? URI.create(given.get("url")) : null,
+                given.containsKey("demo-until")
+                        ? (given.get("demo-until").isBlank() ? null : LocalDate.parse(given.get("demo-until")))
+                        : base.demoUntil(),
+                integer(given, "register-rows", base.registerRows()),
+                integer(given, "register-imports", base.registerImports()),
+                url,
                 given.getOrDefault("jdbc-url", null),
                 Path.of(given.getOrDefault("service-jar", base.serviceJar().toString())),
                 given.containsKey("service-options")
@@ -126,6 +196,7 @@ public record Settings(
         List<String> unknown = new ArrayList<>(given.keySet());
         unknown.removeAll(List.of(
                 "mode",
+                "phases",
                 "clients",
                 "duration",
                 "systems",
@@ -133,6 +204,9 @@ public record Settings(
                 "target-events",
                 "hot-ics-events",
                 "as-of-samples",
+                "demo-until",
+                "register-rows",
+                "register-imports",
                 "url",
                 "jdbc-url",
                 "service-jar",
@@ -143,10 +217,26 @@ public record Settings(
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown settings: " + unknown);
         }
-        if (settings.clients() < 1 || settings.itemsPerCcg() < 1) {
-            throw new IllegalArgumentException("--clients and --items-per-ccg must be at least 1");
+        if (settings.clients() < 1
+                || settings.itemsPerCcg() < 1
+                || settings.registerRows() < 1
+                || settings.registerImports() < 1) {
+            throw new IllegalArgumentException(
+                    "--clients, --items-per-ccg, --register-rows and --register-imports must be at least 1");
+        }
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("--phases names at least one phase");
+        }
+        if (url != null && !phases.equals(List.of(Phase.PROGRAMME))) {
+            throw new IllegalArgumentException("--url drives a running service, so only the programme phase runs:"
+                    + " the demo and register phases each start the service on a fresh data folder");
         }
         return settings;
+    }
+
+    /** Every phase; only the programme against a running service (the others need a fresh data folder). */
+    private static List<Phase> defaultPhases(Settings base, URI url) {
+        return url == null ? base.phases() : List.of(Phase.PROGRAMME);
     }
 
     /**
@@ -159,6 +249,7 @@ public record Settings(
         if (!mode.equals("full")) {
             args.add("--mode=" + mode);
         }
+        differs(args, "phases", joined(phases), joined(defaultPhases(base, url)));
         differs(args, "clients", clients, base.clients);
         differs(
                 args,
@@ -170,6 +261,13 @@ public record Settings(
         differs(args, "target-events", targetEvents, base.targetEvents);
         differs(args, "hot-ics-events", hotIcsEvents, base.hotIcsEvents);
         differs(args, "as-of-samples", asOfSamples, base.asOfSamples);
+        differs(
+                args,
+                "demo-until",
+                demoUntil == null ? "" : demoUntil.toString(),
+                base.demoUntil == null ? "" : base.demoUntil.toString());
+        differs(args, "register-rows", registerRows, base.registerRows);
+        differs(args, "register-imports", registerImports, base.registerImports);
         differs(args, "url", url, base.url);
         differs(args, "jdbc-url", jdbcUrl, base.jdbcUrl);
         differs(args, "service-options", String.join(" ", serviceOptions), String.join(" ", base.serviceOptions));
@@ -177,6 +275,10 @@ public record Settings(
         return args.stream()
                 .map(arg -> arg.contains(" ") ? "'" + arg + "'" : arg)
                 .collect(Collectors.joining(" "));
+    }
+
+    private static String joined(List<Phase> phases) {
+        return phases.stream().map(Phase::argument).collect(Collectors.joining(","));
     }
 
     private static void differs(List<String> args, String name, Object value, Object otherwise) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's smoke mode, run with the test suite so the benchmark never rots: every phase runs, against the
- * jar the build has just made, on three ICSs for seconds, and produces every figure. No figure is compared with its
+ * jar the build has just made, on three ICSs, the demo's first quarter and a register of 50 rows, for seconds each,
+ * and produces every figure. No figure is compared with its
  * goal here: speed is measured by the full run and written to docs/performance.md.
  */
 class BenchmarkSmokeTest {
@@ -23,25 +24,56 @@ class BenchmarkSmokeTest {
 
         Result result = Benchmark.run(Settings.smoke(jar, workDir), progress::add);
 
-        assertThat(result.load().writes()).as("writes loaded").isGreaterThan(100);
-        assertThat(result.writes().writes()).as("writes in the mixed load").isPositive();
-        assertThat(result.writes().refused()).as("writes refused").isZero();
-        assertThat(result.writes().latency().p99()).isPositive();
-        assertThat(result.writes().transferLag().count()
-                        + result.writes().milestoneLag().count())
+        assertThat(result.demo().until())
+                .as("the smoke run loads the demo's first quarter")
+                .isNotNull();
+        assertThat(result.demo().readySeconds()).isPositive();
+        assertThat(result.demo().events()).as("events of the demo").isGreaterThan(100);
+        assertThat(result.demo().eventsPerSecond()).isPositive();
+        assertThat(result.demo().caughtUpSeconds())
+                .isGreaterThanOrEqualTo(result.demo().readySeconds());
+        assertThat(result.demo().cpuUntilReady().service())
+                .as("the service's CPU time")
+                .isPositive();
+        assertThat(result.demo().cpuUntilReady().database())
+                .as("its PostgreSQL's CPU time")
+                .isPositive();
+        assertThat(result.register().imports()).isEqualTo(1);
+        assertThat(result.register().firstImport().count()).isEqualTo(1);
+        assertThat(result.register().reimport().count()).isEqualTo(1);
+        assertThat(result.register().firstImport().p50()).isPositive();
+        assertThat(result.register().reimport().p50()).isPositive();
+        assertThat(result.register().firstImportCpu().count()).isEqualTo(1);
+        assertThat(result.register().eventsPerImport())
+                .as("one event per row and one for the import")
+                .isEqualTo(result.register().rows() + 1L);
+
+        Result.ProgrammePhase programme = result.programme();
+        assertThat(programme.load().writes()).as("writes loaded").isGreaterThan(100);
+        assertThat(programme.writes().writes()).as("writes in the mixed load").isPositive();
+        assertThat(programme.writes().refused()).as("writes refused").isZero();
+        assertThat(programme.writes().latency().p99()).isPositive();
+        assertThat(programme.writes().transferLag().count()
+                        + programme.writes().milestoneLag().count())
                 .as("lag probes")
                 .isPositive();
-        assertThat(result.raw().inserts()).as("raw inserts").isPositive();
-        assertThat(result.commandToRawRatio()).isPositive();
-        assertThat(result.hotIcsEvents()).isGreaterThanOrEqualTo(50);
-        assertThat(result.replays()).containsOnlyKeys(Benchmark.REPLAYED);
-        assertThat(result.replays().values())
+        assertThat(programme.raw().inserts()).as("raw inserts").isPositive();
+        assertThat(programme.commandToRawRatio()).isPositive();
+        assertThat(programme.hotIcsEvents()).isGreaterThanOrEqualTo(50);
+        assertThat(programme.replays()).containsOnlyKeys(Benchmark.REPLAYED);
+        assertThat(programme.replays().values())
                 .allSatisfy(r -> assertThat(r.eventsPerSecond()).isPositive());
-        assertThat(result.icsAsOf().get("all").count()).isEqualTo(6 * 5);
-        assertThat(result.nationAsOf().count()).isPositive();
-        assertThat(result.servicePeakResidentBytes()).isPositive();
+        assertThat(programme.icsAsOf().get("all").count()).isEqualTo(6 * 5);
+        assertThat(programme.nationAsOf().count()).isPositive();
+        assertThat(programme.servicePeakResidentBytes()).isPositive();
         assertThat(Files.list(workDir).filter(p -> p.getFileName().toString().startsWith("result-")))
                 .isNotEmpty();
-        assertThat(Report.summary(result)).contains("commands / raw inserts", "replay of milestones");
+        assertThat(Report.summary(result))
+                .contains(
+                        "commands / raw inserts",
+                        "replay of milestones",
+                        "demo up to 2021-06-30 loaded",
+                        "register of 50 rows imported",
+                        "the same register imported again, unchanged");
     }
 }

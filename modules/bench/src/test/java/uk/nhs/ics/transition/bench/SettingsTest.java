@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** A run's summary names the command that reproduces it, so a figure can always be measured again. */
@@ -36,6 +37,56 @@ class SettingsTest {
 
         assertThat(settings.arguments())
                 .isEqualTo("--url=http://localhost:8080 --jdbc-url=jdbc:postgresql://localhost:5432/ics");
+    }
+
+    @Test
+    void a_run_of_some_phases_and_sizes_names_them_and_parses_back_to_the_same_workload() {
+        String[] given = {
+            "--phases=register,demo", "--demo-until=2021-12-31", "--register-rows=2_000", "--register-imports=3"
+        };
+
+        Settings settings = Settings.parse(given);
+
+        assertThat(settings.phases()).containsExactly(Settings.Phase.DEMO, Settings.Phase.REGISTER);
+        assertThat(settings.measures(Settings.Phase.PROGRAMME)).isFalse();
+        assertThat(settings.demoUntil()).isEqualTo(LocalDate.of(2021, 12, 31));
+        assertThat(settings.arguments())
+                .isEqualTo("--phases=demo,register --demo-until=2021-12-31 --register-rows=2000 --register-imports=3");
+        assertThat(Settings.parse(settings.arguments().split(" "))).isEqualTo(settings);
+    }
+
+    @Test
+    void the_full_run_measures_every_phase_with_the_whole_demo_and_registers_of_ten_thousand_rows() {
+        Settings full = Settings.parse(new String[0]);
+
+        assertThat(full.phases()).containsExactly(Settings.Phase.values());
+        assertThat(full.demoUntil()).as("the whole demo programme").isNull();
+        assertThat(full.registerRows()).isEqualTo(10_000);
+    }
+
+    @Test
+    void a_smoke_run_asked_for_the_whole_demo_says_so() {
+        Settings settings = Settings.parse(new String[] {"--mode=smoke", "--demo-until="});
+
+        assertThat(settings.demoUntil()).isNull();
+        assertThat(settings.arguments()).isEqualTo("--mode=smoke --demo-until=");
+    }
+
+    @Test
+    void a_running_service_is_driven_through_the_programme_phase_only() {
+        Settings settings = Settings.parse(new String[] {"--url=http://localhost:8080"});
+
+        assertThat(settings.phases()).containsExactly(Settings.Phase.PROGRAMME);
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--url=http://localhost:8080", "--phases=demo"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fresh data folder");
+    }
+
+    @Test
+    void an_unknown_phase_is_refused() {
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--phases=demo,imports"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not imports");
     }
 
     @Test

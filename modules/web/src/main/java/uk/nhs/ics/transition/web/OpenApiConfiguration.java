@@ -48,7 +48,19 @@ public class OpenApiConfiguration {
                         new ArraySchema()
                                 .items(new ObjectSchema()
                                         .addProperty("field", new StringSchema())
-                                        .addProperty("message", new StringSchema())));
+                                        .addProperty("message", new StringSchema())
+                                        .addProperty(
+                                                "row",
+                                                new IntegerSchema()
+                                                        .description("an uploaded register's row (header is row 1)"))
+                                        .addProperty(
+                                                "column",
+                                                new StringSchema().description("an uploaded register's column"))
+                                        .addProperty(
+                                                "code",
+                                                new StringSchema()
+                                                        .description("the row's stable code, as the"
+                                                                + " single-item API answers"))));
         return new OpenAPI()
                 .info(new Info()
                         .title("ics-transition API")

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.problem.Problems;
@@ -19,25 +21,47 @@ import uk.nhs.ics.transition.web.problem.Problems;
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final long defaultMaxBytes;
+    private final Map<String, Long> limitsByPath;
     private final ProblemResponses problems;
 
     public RequestSizeLimit(long maxBytes, ProblemResponses problems) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, Map.of(), problems);
+    }
+
+    /**
+     * @param limitsByPath other limits for the paths that match an Ant pattern (a register upload's 20 MB); every
+     *     other path keeps {@code maxBytes}
+     */
+    public RequestSizeLimit(long maxBytes, Map<String, Long> limitsByPath, ProblemResponses problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.limitsByPath = Map.copyOf(limitsByPath);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, tooLarge());
+            problems.write(response, tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);
     }
 
-    private org.springframework.http.ProblemDetail tooLarge() {
+    private long limitFor(String path) {
+        for (Map.Entry<String, Long> limit : limitsByPath.entrySet()) {
+            if (PATHS.match(limit.getKey(), path)) {
+                return limit.getValue();
+            }
+        }
+        return defaultMaxBytes;
+    }
+
+    private static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
         return Problems.of(
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",

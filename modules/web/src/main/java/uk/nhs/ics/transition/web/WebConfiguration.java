@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.web.ccg.TransferRegisterController;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 import uk.nhs.ics.transition.web.http.ClientAddresses;
@@ -111,9 +113,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${ics.web.max-request-size:1MB}") DataSize maxRequestSize, ProblemResponses problems) {
-        FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes(), problems));
+            @Value("${ics.web.max-request-size:1MB}") DataSize maxRequestSize,
+            @Value("${ics.web.max-register-size:20MB}") DataSize maxRegisterSize,
+            ProblemResponses problems) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(
+                maxRequestSize.toBytes(),
+                Map.of(TransferRegisterController.IMPORTS_PATH_PATTERN, maxRegisterSize.toBytes()),
+                problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

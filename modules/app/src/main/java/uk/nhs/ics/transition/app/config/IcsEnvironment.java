@@ -29,6 +29,10 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String SOURCE = "ics-transition-mode";
     public static final String EMBEDDED_DATABASE = "ics.database.embedded";
     public static final String DEV_TOKENS = "ics.security.dev-tokens";
+    /** The demo to load on an empty store ({@code ICS_DEMO}). */
+    public static final String DEMO = "ics.demo.name";
+    /** Whether a demo may be loaded into an external database ({@code ICS_DEMO_EXTERNAL_DATABASE}). */
+    public static final String DEMO_EXTERNAL = "ics.demo.allow-external-database";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -67,6 +71,13 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
                                     + " default, which issues its own development tokens on loopback");
         }
         decided.put(DEV_TOKENS, devTokens);
+        String demo = environment.getProperty(DEMO, "");
+        if (!demo.isBlank() && !embedded && !environment.getProperty(DEMO_EXTERNAL, Boolean.class, false)) {
+            throw new IllegalStateException("ICS_DEMO=" + demo + " would load a demo programme into the external"
+                    + " database " + environment.getProperty("spring.datasource.url") + ": the demo runs on the"
+                    + " embedded default; set ICS_DEMO_EXTERNAL_DATABASE=true (" + DEMO_EXTERNAL + ") if that"
+                    + " database really is for the demo");
+        }
         if (devTokens) {
             if (!environment.containsProperty("server.address")) {
                 decided.put("server.address", "127.0.0.1");

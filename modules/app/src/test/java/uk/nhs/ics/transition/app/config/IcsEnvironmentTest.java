@@ -37,6 +37,32 @@ class IcsEnvironmentTest {
     }
 
     @Test
+    void the_demo_never_loads_into_an_external_database_unless_asked_explicitly() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/ics")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://idp.example/realm")
+                .withProperty(IcsEnvironment.DEMO, "2021-22");
+
+        assertThatThrownBy(() -> decider.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ICS_DEMO=2021-22 would load a demo programme into the external database")
+                .hasMessageContaining("ICS_DEMO_EXTERNAL_DATABASE=true");
+
+        environment.setProperty(IcsEnvironment.DEMO_EXTERNAL, "true");
+        decider.postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty(IcsEnvironment.EMBEDDED_DATABASE)).isEqualTo("false");
+    }
+
+    @Test
+    void the_demo_runs_on_the_embedded_default() {
+        MockEnvironment environment = new MockEnvironment().withProperty(IcsEnvironment.DEMO, "2021-22");
+
+        decider.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(IcsEnvironment.EMBEDDED_DATABASE)).isEqualTo("true");
+    }
+
+    @Test
     void an_external_database_without_any_trusted_issuer_refuses_to_start() {
         MockEnvironment environment =
                 new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/ics");

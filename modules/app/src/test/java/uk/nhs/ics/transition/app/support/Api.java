@@ -57,6 +57,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private HttpRequest.BodyPublisher publisher;
 
         private Call(String method, String path) {
             this.method = method;
@@ -86,15 +87,31 @@ public final class Api {
             }
         }
 
+        /** A body of raw bytes (an uploaded file), sent with its length. */
+        public Call bytes(byte[] bytes, String contentType) {
+            this.publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            headers.put("Content-Type", contentType);
+            return this;
+        }
+
+        /** A body streamed without a declared length (chunked), as a client that does not know it sends. */
+        public Call chunked(java.util.function.Supplier<java.io.InputStream> stream, String contentType) {
+            this.publisher = HttpRequest.BodyPublishers.ofInputStream(stream);
+            headers.put("Content-Type", contentType);
+            return this;
+        }
+
         public Response send() {
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             headers.forEach(request::header);
             request.method(
                     method,
-                    body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                    publisher != null
+                            ? publisher
+                            : body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response.headers().map(), response.body());

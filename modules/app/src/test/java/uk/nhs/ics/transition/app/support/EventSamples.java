@@ -14,6 +14,7 @@ import org.axonframework.serialization.Revision;
 import uk.nhs.ics.transition.messages.ccg.SchemeParty;
 import uk.nhs.ics.transition.messages.ccg.TransferItemDetails;
 import uk.nhs.ics.transition.messages.ccg.TransferItemId;
+import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
 import uk.nhs.ics.transition.messages.ccg.Wte;
 import uk.nhs.ics.transition.messages.common.Baseline;
 import uk.nhs.ics.transition.messages.common.CcgCode;
@@ -110,6 +111,9 @@ public final class EventSamples {
         }
         if (raw == DueDiligenceItemId.class) {
             return DueDiligenceItemId.number(3);
+        }
+        if (raw == TransferItemReference.class) {
+            return TransferItemReference.of("CON-0042");
         }
         if (raw == TransferItemId.class) {
             return TransferItemId.number(12);

@@ -162,12 +162,21 @@ public final class HistoryNarrator {
                         : "Noted that " + text(p, "icsCode") + " has no designate chief executive");
         phrases.put(
                 "TransferItemAdded",
-                p -> "Transfer item " + text(p, "itemId") + " added for " + text(p, "receivingIcs") + ": "
-                        + item(p.path("details")));
+                p -> "Transfer item " + text(p, "itemId") + reference(p) + " added for " + text(p, "receivingIcs")
+                        + ": " + item(p.path("details")));
         phrases.put(
                 "TransferItemAmended",
-                p -> "Transfer item " + text(p, "itemId") + " amended, for " + text(p, "receivingIcs") + ": "
-                        + item(p.path("details")));
+                p -> "Transfer item " + text(p, "itemId") + reference(p) + " amended, for " + text(p, "receivingIcs")
+                        + ": " + item(p.path("details")));
+        phrases.put(
+                "TransferRegisterImported",
+                p -> "Register " + text(p, "fileName") + " imported ("
+                        + count(p.path("rows").asInt(), "row", "rows")
+                        + "): " + p.path("added").asInt() + " added, "
+                        + p.path("amended").asInt() + " amended, "
+                        + p.path("unchanged").asInt() + " unchanged, "
+                        + p.path("withdrawn").asInt() + " withdrawn;"
+                        + " SHA-256 " + text(p, "sha256"));
         phrases.put("TransferItemWithdrawn", p -> "Transfer item " + text(p, "itemId") + " withdrawn");
         phrases.put(
                 "TransferSchemePartyAgreed",
@@ -241,10 +250,17 @@ public final class HistoryNarrator {
                 "contract " + description + " with " + text(details, "counterparty") + ", "
                         + pounds(details.path("annualValue")) + " a year";
             case "STAFF" ->
-                "staff group " + description + ", " + text(details, "headcount") + " people (" + text(details, "wte")
-                        + " WTE)";
+                "staff group " + description
+                        + (details.path("staffGroup").isTextual() ? " (" + text(details, "staffGroup") + ")" : "")
+                        + ", " + text(details, "headcount") + " people (" + text(details, "wte") + " WTE)";
             default -> description;
         };
+    }
+
+    /** The CCG's own reference of an item, when it has one: " (CON-0042)". */
+    private static String reference(JsonNode payload) {
+        JsonNode reference = payload.path("reference");
+        return reference.isTextual() ? " (" + reference.asText() + ")" : "";
     }
 
     private static String pounds(JsonNode pence) {

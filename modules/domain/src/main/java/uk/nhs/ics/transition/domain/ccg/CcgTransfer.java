@@ -33,19 +33,24 @@ import uk.nhs.ics.transition.messages.ccg.CcgEstablishmentDateNoted;
 import uk.nhs.ics.transition.messages.ccg.CcgLegislativeMilestoneNoted;
 import uk.nhs.ics.transition.messages.ccg.CcgRegistered;
 import uk.nhs.ics.transition.messages.ccg.EffectTransferScheme;
+import uk.nhs.ics.transition.messages.ccg.ImportTransferRegister;
 import uk.nhs.ics.transition.messages.ccg.NoteCcgEstablishmentDate;
 import uk.nhs.ics.transition.messages.ccg.NoteCcgLegislativeMilestone;
 import uk.nhs.ics.transition.messages.ccg.NoteReceivingChiefExecutive;
 import uk.nhs.ics.transition.messages.ccg.ReceivingChiefExecutiveNoted;
 import uk.nhs.ics.transition.messages.ccg.RegisterBoundaryChange;
 import uk.nhs.ics.transition.messages.ccg.RegisterCcg;
+import uk.nhs.ics.transition.messages.ccg.RegisterImportPlan;
+import uk.nhs.ics.transition.messages.ccg.RegisterImportRefused;
 import uk.nhs.ics.transition.messages.ccg.SchemeParty;
 import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.messages.ccg.TransferItemAdded;
 import uk.nhs.ics.transition.messages.ccg.TransferItemAmended;
 import uk.nhs.ics.transition.messages.ccg.TransferItemDetails;
 import uk.nhs.ics.transition.messages.ccg.TransferItemId;
+import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
 import uk.nhs.ics.transition.messages.ccg.TransferItemWithdrawn;
+import uk.nhs.ics.transition.messages.ccg.TransferRegisterImported;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreed;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreementsReset;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeEffected;
@@ -77,8 +82,8 @@ import uk.nhs.ics.transition.messages.common.IcsCode;
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class CcgTransfer {
 
-    /** A live item of the scheme. */
-    record Item(IcsCode receivingIcs, TransferItemDetails details) {}
+    /** A live item of the scheme, with the CCG's own reference if it has one. */
+    record Item(IcsCode receivingIcs, TransferItemDetails details, TransferItemReference reference) {}
 
     @AggregateIdentifier
     private CcgCode ccgCode;
@@ -112,6 +117,9 @@ class CcgTransfer {
     @CommandHandlerInterceptor
     Object answerWithVersion(InterceptorChain chain) throws Exception {
         Object created = chain.proceed();
+        if (created instanceof RegisterImportPlan plan) {
+            return new CommandOutcome(AggregateLifecycle.getVersion(), null, plan);
+        }
         return new CommandOutcome(AggregateLifecycle.getVersion(), created instanceof String id ? id : null);
     }
 
@@ -143,9 +151,10 @@ class CcgTransfer {
         requireDraft();
         IcsCode receiver = receiverOf(command.receivingIcs());
         requireWithinLimits(receiver, command.details(), null);
+        requireReferenceFree(command.reference(), null);
         resetAgreements("an item was added after they were given");
         TransferItemId id = TransferItemId.number(lastItemNumber + 1);
-        apply(new TransferItemAdded(ccgCode, id, receiver, command.details()));
+        apply(new TransferItemAdded(ccgCode, id, receiver, command.details(), command.reference()));
         return id.value();
     }
 
@@ -155,8 +164,9 @@ class CcgTransfer {
         requireLive(command.itemId());
         IcsCode receiver = receiverOf(command.receivingIcs());
         requireWithinLimits(receiver, command.details(), command.itemId());
+        TransferItemReference reference = requireReferenceFree(command.reference(), command.itemId());
         resetAgreements("an item was amended after they were given");
-        apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details()));
+        apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details(), reference));
     }
 
     @CommandHandler
@@ -165,6 +175,50 @@ class CcgTransfer {
         requireLive(command.itemId());
         resetAgreements("an item was withdrawn after they were given");
         apply(new TransferItemWithdrawn(ccgCode, command.itemId(), command.reason()));
+    }
+
+    /**
+     * Synchronises the draft with the CCG's register, all or nothing (see {@link RegisterSynchronisation}): one
+     * {@link TransferRegisterImported} for the audit trail, then each item's own event. A dry run, or a register that
+     * changes nothing, applies no event at all; a refused row refuses the whole import, with every row's problems.
+     */
+    @CommandHandler
+    RegisterImportPlan handle(ImportTransferRegister command) {
+        requireDraft();
+        RegisterSynchronisation.Outcome outcome = RegisterSynchronisation.plan(
+                command, items, this::receiverOf, lastItemNumber, gate.establishmentDate());
+        RegisterImportPlan plan = outcome.plan();
+        if (!plan.accepted() && !command.dryRun()) {
+            throw new RegisterImportRefused(plan);
+        }
+        if (command.dryRun() || !plan.changes()) {
+            return plan;
+        }
+        requireTotalsFit(outcome.steps());
+        RegisterImportPlan.Counts counts = plan.counts();
+        apply(new TransferRegisterImported(
+                ccgCode,
+                command.fileName(),
+                command.sha256(),
+                counts.rows(),
+                counts.added(),
+                counts.amended(),
+                counts.unchanged(),
+                counts.withdrawn(),
+                command.reason()));
+        resetAgreements("a register was imported after they were given");
+        String withdrawal = "not in the register " + command.fileName();
+        for (RegisterSynchronisation.Step step : outcome.steps()) {
+            if (step instanceof RegisterSynchronisation.Step.Add add) {
+                apply(new TransferItemAdded(ccgCode, add.id(), add.receiver(), add.details(), add.reference()));
+            } else if (step instanceof RegisterSynchronisation.Step.Amend amend) {
+                apply(new TransferItemAmended(
+                        ccgCode, amend.id(), amend.receiver(), amend.details(), amend.reference()));
+            } else if (step instanceof RegisterSynchronisation.Step.Withdraw withdraw) {
+                apply(new TransferItemWithdrawn(ccgCode, withdraw.id(), withdrawal));
+            }
+        }
+        return plan;
     }
 
     @CommandHandler
@@ -220,16 +274,18 @@ class CcgTransfer {
         if (command.itemId() == null) {
             IcsCode receiver = receiverOf(command.receivingIcs());
             requireWithinLimits(receiver, command.details(), null);
+            requireReferenceFree(command.reference(), null);
             TransferItemId id = TransferItemId.number(lastItemNumber + 1);
             apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
-            apply(new TransferItemAdded(ccgCode, id, receiver, command.details()));
+            apply(new TransferItemAdded(ccgCode, id, receiver, command.details(), command.reference()));
             created = id.value();
         } else if (command.details() != null) {
             requireLive(command.itemId());
             IcsCode receiver = receiverOf(command.receivingIcs());
             requireWithinLimits(receiver, command.details(), command.itemId());
+            TransferItemReference reference = requireReferenceFree(command.reference(), command.itemId());
             apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
-            apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details()));
+            apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details(), reference));
         } else {
             requireLive(command.itemId());
             apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
@@ -313,6 +369,37 @@ class CcgTransfer {
         }
     }
 
+    /**
+     * A reference the item may take: none, or one no other live item is known by (see
+     * {@link RegisterSynchronisation}). An item's own id as its reference means it has none of its own.
+     *
+     * @param item the item amended, or {@code null} for a new one
+     * @return the reference to record
+     */
+    private TransferItemReference requireReferenceFree(TransferItemReference reference, TransferItemId item) {
+        if (reference == null) {
+            return null;
+        }
+        if (item != null && reference.value().equals(item.value())) {
+            return null;
+        }
+        if (RegisterSynchronisation.ITEM_ID_FORM.matcher(reference.value()).matches()) {
+            throw Refusal.because(
+                    ErrorCode.INVALID_INPUT,
+                    "reference",
+                    "references of the form T-<n> are the service's item ids; choose another reference");
+        }
+        items.forEach((id, other) -> {
+            if (!id.equals(item) && reference.equals(other.reference())) {
+                throw Refusal.because(
+                        ErrorCode.DUPLICATE_REFERENCE,
+                        "reference",
+                        "live item " + id + " already has reference " + reference + ": a reference names one item");
+            }
+        });
+        return reference;
+    }
+
     /** The receiving ICS named, or the CCG's own; only the own ICS or a boundary change's destination. */
     private IcsCode receiverOf(IcsCode named) {
         IcsCode receiver = named == null ? ownIcs : named;
@@ -324,6 +411,23 @@ class CcgTransfer {
                             + " change moves part of its area (" + allowedReceivers + ")");
         }
         return receiver;
+    }
+
+    /** The totals once every step of an import is taken stay within what can be recorded. */
+    private void requireTotalsFit(List<RegisterSynchronisation.Step> steps) {
+        Map<IcsCode, TransferTotals> after = new TreeMap<>(totals);
+        Map<TransferItemId, Item> live = new LinkedHashMap<>(items);
+        for (RegisterSynchronisation.Step step : steps) {
+            if (step instanceof RegisterSynchronisation.Step.Add add) {
+                after = TransferItemLimits.totalsAfter(after, add.receiver(), add.details(), null, null);
+                live.put(add.id(), new Item(add.receiver(), add.details(), add.reference()));
+            } else if (step instanceof RegisterSynchronisation.Step.Amend amend) {
+                Item old = live.get(amend.id());
+                after = TransferItemLimits.totalsAfter(
+                        after, amend.receiver(), amend.details(), old.receivingIcs(), old.details());
+                live.put(amend.id(), new Item(amend.receiver(), amend.details(), amend.reference()));
+            }
+        }
     }
 
     /** The item is within the limits of one item, and the totals stay within what can be recorded. */
@@ -391,7 +495,7 @@ class CcgTransfer {
 
     @EventSourcingHandler
     void on(TransferItemAdded event) {
-        items.put(event.itemId(), new Item(event.receivingIcs(), event.details()));
+        items.put(event.itemId(), new Item(event.receivingIcs(), event.details(), event.reference()));
         lastItemNumber = Integer.parseInt(event.itemId().value().substring(2));
         add(event.receivingIcs(), event.details());
     }
@@ -400,7 +504,7 @@ class CcgTransfer {
     void on(TransferItemAmended event) {
         Item old = items.get(event.itemId());
         remove(old.receivingIcs(), old.details());
-        items.put(event.itemId(), new Item(event.receivingIcs(), event.details()));
+        items.put(event.itemId(), new Item(event.receivingIcs(), event.details(), event.reference()));
         add(event.receivingIcs(), event.details());
     }
 

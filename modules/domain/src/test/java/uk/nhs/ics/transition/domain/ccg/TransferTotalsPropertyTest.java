@@ -168,7 +168,7 @@ class TransferTotalsPropertyTest {
                                 ? new AmendTransferItem(TAMESIDE_AND_GLOSSOP, item, amend.details(), named, null)
                                 : new VaryTransferScheme(
                                         TAMESIDE_AND_GLOSSOP, "Varied: " + step, item, amend.details(), named, null));
-                model.put(item, new CcgTransfer.Item(amend.receiver().receiving(), amend.details()));
+                model.put(item, new CcgTransfer.Item(amend.receiver().receiving(), amend.details(), null));
                 model.changed(draft);
             }
         } else {
@@ -190,7 +190,7 @@ class TransferTotalsPropertyTest {
                 .isInstanceOfSatisfying(
                         CommandOutcome.class, o -> assertThat(o.createdId()).isEqualTo(expected.value()));
         model.lastNumber++;
-        model.put(expected, new CcgTransfer.Item(receiver.receiving(), details));
+        model.put(expected, new CcgTransfer.Item(receiver.receiving(), details, null));
         model.changed(draft);
     }
 

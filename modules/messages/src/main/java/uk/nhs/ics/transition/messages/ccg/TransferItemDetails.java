@@ -25,14 +25,25 @@ public sealed interface TransferItemDetails {
     /** The most people one staff item may count. */
     int MAX_HEADCOUNT = 1_000_000;
 
-    /** A staff group: how many people, and how many whole-time equivalents they make. */
-    record Staff(String description, int headcount, Wte wte) implements TransferItemDetails {
+    /**
+     * A staff group: how many people, and how many whole-time equivalents they make.
+     *
+     * @param staffGroup the NHS staff group they belong to (say "Administrative and clerical"), if recorded; absent
+     *     in items recorded before it could be
+     */
+    record Staff(String description, int headcount, Wte wte, String staffGroup) implements TransferItemDetails {
         public Staff {
             description = Checks.text(description, "description", Checks.SHORT_TEXT);
             if (headcount < 0) {
                 throw RuleViolation.invalid("headcount", "headcount must not be negative");
             }
             Checks.required(wte, "wte");
+            staffGroup = Checks.optionalText(staffGroup, "staffGroup", Checks.SHORT_TEXT);
+        }
+
+        /** A staff group with no NHS staff group recorded. */
+        public Staff(String description, int headcount, Wte wte) {
+            this(description, headcount, wte, null);
         }
 
         @Override

@@ -30,6 +30,9 @@ public final class MetadataKeys {
     /** The reason given, where the rule asks for one. */
     public static final String REASON = "reason";
 
+    /** Present (the demo's name, {@code 2021-22}) on the commands and events of a demo programme: not real data. */
+    public static final String DEMO = "demo";
+
     /** The actor named on changes the service makes itself: at start-up, or relaying one aggregate's facts. */
     public static final String SYSTEM_ACTOR = "system";
     /** The role named on changes the service makes itself. */

@@ -18,6 +18,8 @@ import java.time.LocalDate;
  * @param novationRequired whether a contract must be novated
  * @param headcount a staff group's headcount
  * @param wte a staff group's whole-time equivalents
+ * @param reference the CCG's own reference of the item, if it has one
+ * @param staffGroup a staff group's NHS staff group, if recorded
  */
 public record TransferItemView(
         String ccgCode,
@@ -31,4 +33,6 @@ public record TransferItemView(
         LocalDate endDate,
         Boolean novationRequired,
         Integer headcount,
-        BigDecimal wte) {}
+        BigDecimal wte,
+        String reference,
+        String staffGroup) {}

@@ -23,7 +23,7 @@ public class TransferQueries {
 
     private static final String ITEM_COLUMNS = "t.ccg_code, t.item_id, t.receiving_ics, t.kind, t.description,"
             + " t.counterparty, t.value_pence, t.annual_value_pence, t.end_date, t.novation_required, t.headcount,"
-            + " t.wte_hundredths";
+            + " t.wte_hundredths, t.reference, t.staff_group";
 
     private static final String TOTALS = """
             coalesce(sum(value_pence) FILTER (WHERE kind = 'ASSET'), 0),
@@ -116,6 +116,16 @@ public class TransferQueries {
                         : null));
     }
 
+    /** Every live item of a CCG's scheme in the order added, as its register: what an export writes. */
+    public List<TransferItemView> register(String ccg, AsOf asOf) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM transfer_item t WHERE t.ccg_code = :ccg AND "
+                        + TemporalTable.valid("t", asOf) + " ORDER BY t.item_number")
+                .param("ccg", ccg)
+                .param("asOf", asOf.bound())
+                .query((rs, n) -> item(rs))
+                .list();
+    }
+
     /** The receiving ICS's ledger: everything transferring to it from every CCG. */
     public LedgerView ledger(String ics, AsOf asOf, PageRequest page) {
         String live = " FROM transfer_item t WHERE t.receiving_ics = :ics AND " + TemporalTable.valid("t", asOf);
@@ -197,6 +207,8 @@ public class TransferQueries {
                 rs.getObject(9, LocalDate.class),
                 (Boolean) rs.getObject(10),
                 (Integer) rs.getObject(11),
-                wte == null ? null : BigDecimal.valueOf(wte, 2));
+                wte == null ? null : BigDecimal.valueOf(wte, 2),
+                rs.getString(13),
+                rs.getString(14));
     }
 }

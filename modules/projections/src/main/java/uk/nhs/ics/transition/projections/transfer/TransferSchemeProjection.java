@@ -19,6 +19,7 @@ import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.messages.ccg.TransferItemAdded;
 import uk.nhs.ics.transition.messages.ccg.TransferItemAmended;
 import uk.nhs.ics.transition.messages.ccg.TransferItemDetails;
+import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
 import uk.nhs.ics.transition.messages.ccg.TransferItemWithdrawn;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreed;
 import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreementsReset;
@@ -61,7 +62,9 @@ public class TransferSchemeProjection {
                     "end_date",
                     "novation_required",
                     "headcount",
-                    "wte_hundredths"),
+                    "wte_hundredths",
+                    "reference",
+                    "staff_group"),
             Set.of());
 
     private final JdbcClient jdbc;
@@ -87,12 +90,26 @@ public class TransferSchemeProjection {
 
     @EventHandler
     void on(TransferItemAdded event, @SequenceNumber long version, @Timestamp Instant at) {
-        writeItem(event.ccgCode(), event.itemId().value(), event.receivingIcs(), event.details(), version, at);
+        writeItem(
+                event.ccgCode(),
+                event.itemId().value(),
+                event.receivingIcs(),
+                event.details(),
+                event.reference(),
+                version,
+                at);
     }
 
     @EventHandler
     void on(TransferItemAmended event, @SequenceNumber long version, @Timestamp Instant at) {
-        writeItem(event.ccgCode(), event.itemId().value(), event.receivingIcs(), event.details(), version, at);
+        writeItem(
+                event.ccgCode(),
+                event.itemId().value(),
+                event.receivingIcs(),
+                event.details(),
+                event.reference(),
+                version,
+                at);
     }
 
     @EventHandler
@@ -170,7 +187,13 @@ public class TransferSchemeProjection {
     }
 
     private void writeItem(
-            CcgCode ccg, String itemId, IcsCode receiver, TransferItemDetails details, long version, Instant at) {
+            CcgCode ccg,
+            String itemId,
+            IcsCode receiver,
+            TransferItemDetails details,
+            TransferItemReference reference,
+            long version,
+            Instant at) {
         Map<String, Object> columns = values(
                 "item_number", Integer.parseInt(itemId.substring(2)),
                 "receiving_ics", receiver.value(),
@@ -182,7 +205,9 @@ public class TransferSchemeProjection {
                 "end_date", null,
                 "novation_required", null,
                 "headcount", null,
-                "wte_hundredths", null);
+                "wte_hundredths", null,
+                "reference", reference == null ? null : reference.value(),
+                "staff_group", null);
         if (details instanceof TransferItemDetails.Asset asset) {
             columns.put("value_pence", asset.value().pence());
         } else if (details instanceof TransferItemDetails.Liability liability) {
@@ -195,6 +220,7 @@ public class TransferSchemeProjection {
         } else if (details instanceof TransferItemDetails.Staff staff) {
             columns.put("headcount", staff.headcount());
             columns.put("wte_hundredths", staff.wte().hundredths());
+            columns.put("staff_group", staff.staffGroup());
         }
         ITEM.replace(jdbc, Map.of("ccg_code", ccg.value(), "item_id", itemId), columns, version, at);
     }

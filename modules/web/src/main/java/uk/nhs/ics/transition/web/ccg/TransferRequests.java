@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import uk.nhs.ics.transition.messages.ccg.TransferItemDetails;
 import uk.nhs.ics.transition.messages.ccg.TransferItemKind;
+import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
 import uk.nhs.ics.transition.messages.ccg.Wte;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.Money;
@@ -23,11 +24,15 @@ final class TransferRequests {
     /**
      * An item, as the API takes it: the kind says which of the other fields it needs. ASSET and LIABILITY carry
      * {@code valuePence}; CONTRACT {@code counterparty}, {@code annualValuePence}, {@code endDate} and
-     * {@code novationRequired}; STAFF {@code headcount} and {@code wte}. Money is whole pence.
+     * {@code novationRequired}; STAFF {@code headcount}, {@code wte} and
+     * optionally {@code staffGroup}. Money is whole pence. {@code reference} is
+     * the CCG's own identifier of the item (optional here, unique within the scheme; register imports need it).
+     * Register imports build every row through this same type and its validation.
      */
     @Schema(name = "TransferItemRequest")
     record Item(
             @NotNull TransferItemKind kind,
+            @Size(max = TransferItemReference.MAX_LENGTH) String reference,
             @NotBlank @Size(max = Checks.SHORT_TEXT) String description,
 
             @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QJ2") String receivingIcs,
@@ -38,7 +43,8 @@ final class TransferRequests {
             LocalDate endDate,
             Boolean novationRequired,
             Integer headcount,
-            BigDecimal wte) {
+            BigDecimal wte,
+            @Size(max = Checks.SHORT_TEXT) String staffGroup) {
 
         TransferItemDetails details() {
             return switch (kind) {
@@ -54,8 +60,13 @@ final class TransferRequests {
                             Boolean.TRUE.equals(novationRequired));
                 case STAFF ->
                     new TransferItemDetails.Staff(
-                            description, required(headcount, "headcount"), Wte.of(required(wte, "wte")));
+                            description, required(headcount, "headcount"), Wte.of(required(wte, "wte")), staffGroup);
             };
+        }
+
+        /** The CCG's reference, or {@code null} when none is given. */
+        TransferItemReference itemReference() {
+            return TransferItemReference.ofNullable(reference);
         }
 
         private static <T> T required(T value, String field) {

@@ -98,6 +98,7 @@ public class TransferSchemeController {
                         CcgCode.of(ccgCode),
                         body.details(),
                         receiving(body.receivingIcs()),
+                        body.itemReference(),
                         Versions.ifMatch(request)));
     }
 
@@ -120,6 +121,7 @@ public class TransferSchemeController {
                         TransferItemId.of(itemId),
                         body.details(),
                         receiving(body.receivingIcs()),
+                        body.itemReference(),
                         Versions.ifMatch(request)));
     }
 
@@ -188,6 +190,7 @@ public class TransferSchemeController {
                         body.itemId() == null ? null : TransferItemId.of(body.itemId()),
                         body.item() == null ? null : body.item().details(),
                         body.item() == null ? null : receiving(body.item().receivingIcs()),
+                        body.item() == null ? null : body.item().itemReference(),
                         Versions.ifMatch(request)));
     }
 
@@ -201,7 +204,7 @@ public class TransferSchemeController {
     }
 
     /** The receiving ICS named in a body: absent (the CCG's own), or an ICS of the programme (else 404). */
-    private IcsCode receiving(String code) {
+    IcsCode receiving(String code) {
         if (code == null) {
             return null;
         }

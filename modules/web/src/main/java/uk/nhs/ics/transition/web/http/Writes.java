@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -91,9 +92,23 @@ public class Writes {
     }
 
     public ResponseEntity<?> execute(HttpServletRequest request, Caller caller, Grant grant, Object command) {
+        return execute(request, caller, grant, command, Writes::standardAnswer);
+    }
+
+    /**
+     * Like {@link #execute(HttpServletRequest, Caller, Grant, Object)}, for a write whose answer says more than the
+     * version (a register import answers with its report). The answer is what a retry with the same key gets back;
+     * {@code answer} may throw a refusal, which is then remembered as the key's answer like any other.
+     */
+    public ResponseEntity<?> execute(
+            HttpServletRequest request,
+            Caller caller,
+            Grant grant,
+            Object command,
+            Function<CommandOutcome, Object> answer) {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
-            return answer(sender.send(command, caller, grant.role(), grant.scope(), request));
+            return answer(sender.send(command, caller, grant.role(), grant.scope(), request), answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw RuleViolation.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 200 letters, digits or ._:-");
@@ -106,15 +121,15 @@ public class Writes {
                     return replay(earlier.get(), fingerprint);
                 }
                 CommandOutcome outcome = sender.send(command, caller, grant.role(), grant.scope(), request);
-                ResponseEntity<CommandAnswer> answer = answer(outcome);
+                ResponseEntity<Object> answered = answer(outcome, answer);
                 record(
                         caller,
                         key,
                         200,
                         MediaType.APPLICATION_JSON_VALUE,
-                        write(answer.getBody()),
-                        answer.getHeaders().getETag());
-                return answer;
+                        write(answered.getBody()),
+                        answered.getHeaders().getETag());
+                return answered;
             });
         } catch (KeyReused e) {
             throw e;
@@ -142,10 +157,12 @@ public class Writes {
         return result.getPayload();
     }
 
-    private static ResponseEntity<CommandAnswer> answer(CommandOutcome outcome) {
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(outcome.version()))
-                .body(new CommandAnswer(outcome.version(), outcome.createdId()));
+    private static Object standardAnswer(CommandOutcome outcome) {
+        return new CommandAnswer(outcome.version(), outcome.createdId());
+    }
+
+    private static ResponseEntity<Object> answer(CommandOutcome outcome, Function<CommandOutcome, Object> answer) {
+        return ResponseEntity.ok().eTag(Versions.etag(outcome.version())).body(answer.apply(outcome));
     }
 
     /**

@@ -58,7 +58,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ConcurrencyException.class,
         AggregateNotFoundException.class,
         NotFound.class,
-        ProjectionBehind.class
+        ProjectionBehind.class,
+        PayloadTooLarge.class
     })
     ResponseEntity<ProblemDetail> refusal(RuntimeException e) {
         ProblemDetail problem = Problems.forRefusal(e).orElseThrow(() -> e);

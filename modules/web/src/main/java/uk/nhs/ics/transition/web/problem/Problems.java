@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import uk.nhs.ics.transition.messages.ccg.RegisterImportRefused;
+import uk.nhs.ics.transition.messages.ccg.RegisterProblem;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.RequestIds;
@@ -68,6 +70,16 @@ public final class Problems {
      * of the service itself).
      */
     public static Optional<ProblemDetail> forRefusal(Throwable refusal) {
+        if (refusal instanceof RegisterImportRefused refused) {
+            return Optional.of(rows(refused, refused.plan().problems()));
+        }
+        if (refusal instanceof MalformedRegister malformed) {
+            return Optional.of(rows(malformed, malformed.problems()));
+        }
+        if (refusal instanceof PayloadTooLarge tooLarge) {
+            return Optional.of(
+                    of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request too large", tooLarge.getMessage()));
+        }
         if (refusal instanceof RuleViolation violation) {
             ProblemDetail problem = of(violation.code(), violation.getMessage());
             if (violation.field() != null) {
@@ -101,6 +113,23 @@ public final class Problems {
                     of(HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "Not caught up yet", behind.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** A refused register: {@code errors} names each refused row and column, {@code warnings} what only warns. */
+    private static ProblemDetail rows(RuleViolation refusal, List<RegisterProblem> problems) {
+        ProblemDetail problem = of(refusal.code(), refusal.getMessage());
+        problem.setProperty(
+                "errors",
+                problems.stream()
+                        .filter(RegisterProblem::refuses)
+                        .map(RowError::of)
+                        .toList());
+        List<RowError> warnings =
+                problems.stream().filter(p -> !p.refuses()).map(RowError::of).toList();
+        if (!warnings.isEmpty()) {
+            problem.setProperty("warnings", warnings);
+        }
+        return problem;
     }
 
     private static String title(ErrorCode code) {

@@ -1,0 +1,161 @@
+package uk.nhs.ics.transition.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.nhs.ics.transition.app.IcsTransitionApplication;
+import uk.nhs.ics.transition.app.support.Api;
+
+/**
+ * The demo programme ({@code ICS_DEMO=2021-22}) loaded into a store of its own (its own context and database: the
+ * demo needs an empty store): every rating in every region on two dates, the re-baseline and the Bill's stages,
+ * time travel to 2021-10-01, events stamped in 2021/22 and marked as demo data, and a second start refused.
+ */
+@SpringBootTest(
+        classes = IcsTransitionApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ics.database.durable=false", "ics.demo.name=2021-22"})
+class DemoProgrammeTest {
+
+    private static final Path DATA_DIR = freshDataDirectory();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("ics.data-dir", DATA_DIR::toString);
+    }
+
+    @Test
+    void the_demo_shows_the_2021_22_programme_as_it_stood_on_any_date() {
+        Api api = new Api(port);
+        String auditor = api.auditor();
+        awaitCaughtUp(api, auditor);
+
+        // as the dashboard showed it on the day (rated on that day, as known that evening), and after establishment
+        for (String at : new String[] {"2021-10-01", "2022-01-15", "2022-07-04"}) {
+            String asOf = at.equals("2022-07-04") ? "" : "&asOf=" + at + "T18:00:00Z";
+            JsonNode readiness = api.get("/api/v1/readiness?at=" + at + asOf)
+                    .token(auditor)
+                    .send()
+                    .json();
+            assertThat(readiness.path("systems").asInt()).isEqualTo(42);
+            for (JsonNode region : readiness.path("byRegion")) {
+                JsonNode counts = region.path("counts");
+                assertThat(counts.path("green").asInt())
+                        .as("green ICSs in %s on %s", region.path("name").asText(), at)
+                        .isPositive();
+                assertThat(counts.path("amber").asInt())
+                        .as("amber ICSs in %s on %s", region.path("name").asText(), at)
+                        .isPositive();
+                assertThat(counts.path("red").asInt())
+                        .as("red ICSs in %s on %s", region.path("name").asText(), at)
+                        .isPositive();
+            }
+        }
+
+        JsonNode programme = api.get("/api/v1/programme").token(auditor).send().json();
+        assertThat(programme.path("legislativeMilestones").findValuesAsText("milestone"))
+                .containsExactly("INTRODUCED", "SECOND_READING", "THIRD_READING", "ROYAL_ASSENT");
+        assertThat(programme.path("legislativeMilestones").findValuesAsText("occurredOn"))
+                .containsExactly("2021-07-06", "2021-07-14", "2021-11-23", "2022-04-28");
+        assertThat(programme.path("establishmentDate").asText()).isEqualTo("2022-07-01");
+        assertThat(programme.path("baselineHistory")).hasSize(2);
+        assertThat(programme.path("baselineHistory").get(1).path("decidedOn").asText())
+                .isEqualTo("2021-12-24");
+
+        // time travel: what the service had been told by 2021-10-01
+        JsonNode then = api.get("/api/v1/programme?asOf=2021-10-01T12:00:00Z")
+                .token(auditor)
+                .send()
+                .json();
+        assertThat(then.path("legislativeMilestones").findValuesAsText("milestone"))
+                .containsExactly("INTRODUCED", "SECOND_READING");
+        assertThat(then.path("establishmentDate").asText()).isEqualTo("2022-04-01");
+        JsonNode scheme = api.get("/api/v1/ccgs/01Y/transfer?asOf=2021-10-01T12:00:00Z")
+                .token(auditor)
+                .send()
+                .json();
+        assertThat(scheme.path("items").path("totalItems").asInt())
+                .as("no register imported yet")
+                .isZero();
+        JsonNode split =
+                api.get("/api/v1/ccgs/01Y/transfer").token(auditor).send().json();
+        assertThat(split.path("status").asText()).isEqualTo("EFFECTED");
+        assertThat(split.path("totals").findValuesAsText("receivingIcs")).containsExactly("QJ2", "QOP");
+
+        // events carry the simulated calendar and say they are demo data
+        String firstRebaseline = jdbc.sql("""
+                        SELECT substring(time_stamp, 1, 10) || ' ' || convert_from(meta_data, 'UTF8')
+                          FROM domain_event_entry WHERE payload_type LIKE '%.ProgrammeRebaselined'""").query(String.class).single();
+        assertThat(firstRebaseline).startsWith("2021-12-24 ").contains("\"demo\":\"2021-22\"");
+        JsonNode history =
+                api.get("/api/v1/systems/QKS/history").token(auditor).send().json();
+        assertThat(history.toString()).contains("2021-");
+
+        // a second start on this store is refused, and says why
+        ApplicationArguments none = new DefaultApplicationArguments();
+        assertThatThrownBy(() ->
+                        context.getBean(DemoLoader.class).refuseAStoreInUse().run(none))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("empty store only")
+                .hasMessageContaining("start without ICS_DEMO");
+    }
+
+    private static void awaitCaughtUp(Api api, String auditor) {
+        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < end) {
+            Api.Response projections =
+                    api.get("/api/v1/admin/projections").token(auditor).send();
+            if (projections.status() == 200 && projections.body().contains("\"lag\"")) {
+                boolean caughtUp = true;
+                for (JsonNode projection : projections.json().path("items").isMissingNode()
+                        ? projections.json()
+                        : projections.json().path("items")) {
+                    caughtUp &= projection.path("lag").asLong(1) == 0;
+                }
+                if (caughtUp) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the read models did not catch up with the demo within 3 minutes");
+    }
+
+    private static Path freshDataDirectory() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "demo-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
