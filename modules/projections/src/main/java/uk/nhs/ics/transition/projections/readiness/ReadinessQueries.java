@@ -151,12 +151,43 @@ public class ReadinessQueries {
         return new Page<>(all.subList(from, to), page.page(), page.size(), all.size());
     }
 
+    /**
+     * The ICSs that pass the filter (optionally of one region) by overall rating, every week from the start of the
+     * programme up to the rating date, as known at the knowledge time. Each point equals what {@link #national} or
+     * {@link #region} answers for its date, under the baseline in force on that date; the whole trend costs one read
+     * of the milestones and one of the baselines, the ratings follow in memory.
+     */
+    public RatingTrend trend(Predicate<String> readable, String regionCode, LocalDate at, AsOf asOf) {
+        List<BaselineRecord> baselines = programme.baselines(asOf);
+        List<List<RagRules.MilestoneFacts>> systems = load(null, regionCode, asOf).stream()
+                .filter(system -> readable.test(system.code))
+                .map(ReadinessQueries::facts)
+                .toList();
+        LocalDate establishment =
+                ProgrammeQueries.inForce(baselines, at).baseline().establishmentDate();
+        List<RatingTrend.Point> points = new ArrayList<>();
+        for (LocalDate date : RatingTrend.dates(at, establishment)) {
+            BaselineRecord inForce = ProgrammeQueries.inForce(baselines, date);
+            Baseline baseline = inForce.baseline();
+            List<Rating> ratings = new ArrayList<>(systems.size());
+            for (List<RagRules.MilestoneFacts> facts : systems) {
+                ratings.add(RagRules.overall(RagRules.byQuarter(facts, baseline, date), baseline, date));
+            }
+            points.add(new RatingTrend.Point(date, inForce.number(), RatingCounts.of(ratings)));
+        }
+        return new RatingTrend(regionCode, at, asOf.instant().orElse(null), points);
+    }
+
     // ---------------------------------------------------------------- computation
 
-    private IcsRating rate(SystemMilestones system, Baseline baseline, LocalDate at) {
-        List<RagRules.MilestoneFacts> facts = system.milestones.stream()
+    private static List<RagRules.MilestoneFacts> facts(SystemMilestones system) {
+        return system.milestones.stream()
                 .map(row -> new RagRules.MilestoneFacts(row.milestone, row.status, row.completedOn))
                 .toList();
+    }
+
+    private IcsRating rate(SystemMilestones system, Baseline baseline, LocalDate at) {
+        List<RagRules.MilestoneFacts> facts = facts(system);
         Map<Quarter, Rating> byQuarter = RagRules.byQuarter(facts, baseline, at);
         Map<String, Rating> ratings = new LinkedHashMap<>();
         byQuarter.forEach((quarter, rating) -> ratings.put(quarter.name(), rating));
@@ -217,6 +248,7 @@ public class ReadinessQueries {
                 due,
                 row.status.name(),
                 rating.rating(),
+                rating.rule(),
                 rating.completeLate(),
                 rating.overdue(),
                 row.completedOn,
