@@ -29,6 +29,22 @@ class RatingTrendTest extends EndToEndTest {
 
         RatingTrend nation = readiness.trend(ics -> true, null, at, asOf);
         RatingTrend region = readiness.trend(ics -> true, "Y63", at, asOf);
+        NationalOverview overview = readiness.nationalOverview(at, asOf);
+        RegionOverview regionOverview =
+                readiness.regionOverview("Y63", ics -> true, at, asOf).orElseThrow();
+
+        assertThat(overview.trend())
+                .as("the overview reads once what the queries read apart")
+                .isEqualTo(nation);
+        assertThat(overview.readiness()).isEqualTo(readiness.national(at, asOf));
+        assertThat(overview.systems()).isEqualTo(readiness.ratings(ics -> true, null, at, asOf));
+        assertThat(regionOverview.trend()).isEqualTo(region);
+        assertThat(regionOverview.readiness())
+                .isEqualTo(readiness.region("Y63", at, asOf).orElseThrow());
+        assertThat(regionOverview.overdue())
+                .isEqualTo(readiness
+                        .overdue(ics -> true, "Y63", at, asOf, uk.nhs.ics.transition.projections.PageRequest.all())
+                        .items());
 
         assertThat(nation.points()).hasSize(51);
         assertThat(nation.points().get(nation.points().size() - 1).date()).isEqualTo(at);

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
-import uk.nhs.ics.transition.projections.readiness.IcsRating;
+import uk.nhs.ics.transition.projections.readiness.NationalOverview;
 import uk.nhs.ics.transition.projections.readiness.NationalReadiness;
 import uk.nhs.ics.transition.projections.readiness.RatingTrend;
 import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
@@ -88,17 +88,17 @@ class NationalPageController {
     private NationalPage page(PageTime time) {
         LocalDate at = time.at();
         AsOf asOf = time.knowledge();
-        NationalReadiness national = readiness.national(at, asOf);
-        List<IcsRating> systems = readiness.ratings(code -> true, null, at, asOf);
+        NationalOverview overview = readiness.nationalOverview(at, asOf);
+        NationalReadiness national = overview.readiness();
         List<NationalPage.Region> regions = new ArrayList<>();
         for (NationalReadiness.RegionCounts region : national.byRegion()) {
             regions.add(new NationalPage.Region(
                     region,
-                    systems.stream()
+                    overview.systems().stream()
                             .filter(ics -> ics.regionCode().equals(region.regionCode()))
                             .toList()));
         }
-        RatingTrend trend = readiness.trend(code -> true, null, at, asOf);
+        RatingTrend trend = overview.trend();
         return new NationalPage(
                 national,
                 regions,

@@ -3,7 +3,6 @@ package uk.nhs.ics.transition.web.pages;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -12,10 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.nhs.ics.transition.projections.AsOf;
-import uk.nhs.ics.transition.projections.PageRequest;
-import uk.nhs.ics.transition.projections.readiness.OverdueMilestone;
 import uk.nhs.ics.transition.projections.readiness.RatingTrend;
 import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
+import uk.nhs.ics.transition.projections.readiness.RegionOverview;
 import uk.nhs.ics.transition.projections.readiness.RegionReadiness;
 import uk.nhs.ics.transition.web.csv.CsvView;
 import uk.nhs.ics.transition.web.http.Reads;
@@ -73,13 +71,11 @@ class RegionPageController {
     private RegionPage page(String regionCode, PageTime time, String sort, String dir, Caller caller) {
         LocalDate at = time.at();
         AsOf asOf = time.knowledge();
-        RegionReadiness region = readiness
-                .region(regionCode, at, asOf)
+        RegionOverview overview = readiness
+                .regionOverview(regionCode, access.readableSystems(caller), at, asOf)
                 .orElseThrow(() -> new PageNotFound("Region " + regionCode + " was not known at that time."));
-        List<OverdueMilestone> overdue = readiness
-                .overdue(access.readableSystems(caller), regionCode, at, asOf, PageRequest.all())
-                .items();
-        RatingTrend trend = readiness.trend(code -> true, regionCode, at, asOf);
+        RegionReadiness region = overview.readiness();
+        RatingTrend trend = overview.trend();
         String column = sort != null && RegionPage.SORTS.contains(sort) ? sort : "name";
         boolean descending = "desc".equals(dir);
         return new RegionPage(
@@ -92,7 +88,7 @@ class RegionPageController {
                         descending),
                 column,
                 descending,
-                overdue,
+                overview.overdue(),
                 trend,
                 TrendChart.of("region-trend", trend, PageModelAdvice.FORMATS));
     }
