@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  *   <li>drives the mixed write load at the chosen concurrency for the chosen time, measuring throughput, latency and
  *       the lag before a write can be read;
  *   <li>measures single-row INSERT + COMMIT into the same server at the same concurrency and row size;
- *   <li>tops the store up to the promised size, then measures replays, as-of reads and the service's peak memory;
+ *   <li>tops the store up to the promised size, then measures replays, as-of reads, the pages people read in a
+ *       browser, and the service's peak memory;
  *   <li>writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}.
  * </ol>
  *
@@ -104,6 +105,8 @@ public final class Benchmark {
                     settings.seed());
             Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
                     List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
+            progress.accept("pages: " + settings.asOfSamples() + " requests each");
+            Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
 
             Result result = new Result(
                     settings.mode(),
@@ -122,6 +125,7 @@ public final class Benchmark {
                     replays,
                     icsAsOf,
                     nationAsOf.get("/api/v1/readiness"),
+                    pages,
                     service.peakResidentBytes().isPresent()
                             ? service.peakResidentBytes().getAsLong()
                             : null,

@@ -7,6 +7,7 @@ import java.util.Map;
  * Everything one run measured. Latencies are in milliseconds; rates per second; memory in bytes.
  *
  * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
+ * @param pages each page's latency as a browser gets it (HTML), and under "all" every page's together
  */
 public record Result(
         String mode,
@@ -25,6 +26,7 @@ public record Result(
         Map<String, Measures.Replay> replays,
         Map<String, Samples.Percentiles> icsAsOf,
         Samples.Percentiles nationAsOf,
+        Map<String, Samples.Percentiles> pages,
         Long servicePeakResidentBytes,
         Long serviceResidentBytesAtEnd) {
 

@@ -39,9 +39,13 @@ class BenchmarkSmokeTest {
                 .allSatisfy(r -> assertThat(r.eventsPerSecond()).isPositive());
         assertThat(result.icsAsOf().get("all").count()).isEqualTo(6 * 5);
         assertThat(result.nationAsOf().count()).isPositive();
+        assertThat(result.pages())
+                .containsKeys("/", "/systems/" + result.hotIcs(), "/audit", "all")
+                .hasSize(6);
+        assertThat(result.pages().get("all").count()).isEqualTo(5 * 5);
         assertThat(result.servicePeakResidentBytes()).isPositive();
         assertThat(Files.list(workDir).filter(p -> p.getFileName().toString().startsWith("result-")))
                 .isNotEmpty();
-        assertThat(Report.summary(result)).contains("commands / raw inserts", "replay of milestones");
+        assertThat(Report.summary(result)).contains("commands / raw inserts", "replay of milestones", "page `/audit`");
     }
 }
