@@ -281,6 +281,8 @@ class PagesOverHttpTest extends EndToEndTest {
                 "/national/legislation.csv",
                 "/regions/Y56/overdue.csv",
                 "/regions/Y56/trend.csv",
+                "/systems/QKK/ratings.csv",
+                "/systems/QKK/predecessors.csv",
                 "/systems/QKK/board.csv",
                 "/systems/QKK/due-diligence.csv",
                 "/systems/QKK/transfers.csv",

@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
@@ -71,12 +74,12 @@ public class PageSecurityConfiguration {
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations)
             throws Exception {
-        http.securityMatcher(PAGE_PATHS)
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/assets/**", "/favicon.ico", "/sign-in", "/sign-in/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+        http.securityMatcher(paths(PAGE_PATHS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                paths("/assets/**", "/favicon.ico", "/sign-in", "/sign-in/**"))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(
                         resource -> resource.jwt(Customizer.withDefaults()).authenticationEntryPoint(bearerRefused()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
@@ -91,6 +94,15 @@ public class PageSecurityConfiguration {
             http.oauth2Login(login -> login.loginPage("/sign-in"));
         }
         return http.build();
+    }
+
+    /**
+     * Path patterns as matchers that need no Spring MVC bean, so the chain also builds in a context without a web
+     * server (the scenario test's).
+     */
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns).map(path::matcher).toArray(RequestMatcher[]::new));
     }
 
     /** A browser goes to the sign-in page; a script that sent a token hears why it was refused. */

@@ -69,13 +69,52 @@ public record SystemPage(
     Optional<CsvView> table(String name) {
         return Optional.ofNullable(
                 switch (name) {
+                    case "ratings" -> ratingsTable();
                     case "milestones" -> milestonesTable();
+                    case "predecessors" -> predecessorsTable();
                     case "board" -> boardTable();
                     case "due-diligence" -> dueDiligenceTable();
                     case "transfers" -> transfersTable();
                     case "history" -> historyTable();
                     default -> null;
                 });
+    }
+
+    private CsvTable ratingsTable() {
+        CsvTable.Builder table = CsvTable.of(
+                "icsCode",
+                "overallRating",
+                "q1",
+                "q2",
+                "q3",
+                "q4",
+                "est",
+                "milestonesComplete",
+                "milestonesTotal",
+                "percentComplete",
+                "overdueCount");
+        Map<String, ?> quarters = rating.ratingsByQuarter();
+        table.row(
+                rating.code(),
+                rating.overallRating(),
+                quarters.get("Q1"),
+                quarters.get("Q2"),
+                quarters.get("Q3"),
+                quarters.get("Q4"),
+                quarters.get("EST"),
+                rating.milestonesComplete(),
+                rating.milestonesTotal(),
+                rating.percentComplete(),
+                rating.overdueCount());
+        return table.build();
+    }
+
+    private CsvTable predecessorsTable() {
+        CsvTable.Builder table = CsvTable.of("ccgCode", "name", "icsCode", "schemeStatus");
+        for (IcsIdentity.Predecessor ccg : identity.predecessorCcgs()) {
+            table.row(ccg.code(), ccg.name(), ccg.icsCode(), ccg.schemeStatus());
+        }
+        return table.build();
     }
 
     private CsvTable milestonesTable() {
