@@ -180,6 +180,8 @@ class PagesOverHttpTest extends EndToEndTest {
                 .json(body)
                 .send();
         assertThat(forged.status()).as("without the CSRF token").isEqualTo(403);
+        assertThat(forged.header("Content-Type")).startsWith("text/html");
+        assertThat(forged.body()).contains("You cannot do this").doesNotContain("Exception", "Whitelabel");
 
         Api.Response signedIn = api.post("/sign-in/dev")
                 .header("Cookie", "JSESSIONID=" + anonymousSession)
