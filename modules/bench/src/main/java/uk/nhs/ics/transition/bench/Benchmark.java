@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *       diligence, and every CCG's transfer items); drives the mixed write load at the chosen concurrency for the
  *       chosen time, measuring throughput, latency and the lag before a write can be read; measures single-row
  *       INSERT + COMMIT into the same server at the same concurrency and row size; tops the store up to the promised
- *       size, then measures replays, as-of reads and the service's peak memory.
+ *       size, then measures replays, as-of reads, the pages people read in a browser, and the service's peak
+ *       memory.
  * </ol>
  *
  * It writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}. Goals are reported
@@ -130,6 +131,8 @@ public final class Benchmark {
                     settings.seed());
             Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
                     List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
+            progress.accept("pages: " + settings.asOfSamples() + " requests each");
+            Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
 
             return new Result.ProgrammePhase(
                     new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
@@ -143,6 +146,7 @@ public final class Benchmark {
                     replays,
                     icsAsOf,
                     nationAsOf.get("/api/v1/readiness"),
+                    pages,
                     service.peakResidentBytes().isPresent()
                             ? service.peakResidentBytes().getAsLong()
                             : null,

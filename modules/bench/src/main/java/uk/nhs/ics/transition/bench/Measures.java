@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.function.Consumer;
 
 /** The measurements besides the write load: store size, topping the store up, replays and as-of reads. */
 final class Measures {
+
+    private static final LocalDate PROGRAMME_START = LocalDate.of(2021, 4, 1);
+
+    /** From the start of the programme to the establishment date of the December 2021 re-baseline. */
+    private static final int PROGRAMME_DAYS = 456;
 
     private final Http http;
     private final Programme programme;
@@ -234,6 +240,50 @@ final class Measures {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the projections did not catch up within " + patience);
+    }
+
+    // ---------------------------------------------------------------- as-of reads
+
+    // ---------------------------------------------------------------- pages
+
+    /**
+     * Fetches each page of the service as a browser would (HTML), with the auditor's token, one request at a time:
+     * the national overview, the hot ICS's region, the hot ICS, its first CCG and the audit trail. Every other sample
+     * is rated at a random date of the programme ({@code ?at=}), the others today. One unmeasured request per page
+     * first, so that the templates are compiled before the clock runs.
+     *
+     * @return per page, the latencies; and under "all" every request together
+     */
+    Map<String, Samples.Percentiles> pages(String hot, int samples, long seed) {
+        String region = http.expectOk(http.get(programme.auditorToken, "/api/v1/systems/" + hot), "the hot ICS")
+                .json()
+                .path("identity")
+                .path("regionCode")
+                .asText();
+        List<String> paths = new ArrayList<>(List.of("/", "/regions/" + region, "/systems/" + hot));
+        if (!programme.ccgsBySystem.get(hot).isEmpty()) {
+            paths.add("/ccgs/" + programme.ccgsBySystem.get(hot).get(0));
+        }
+        paths.add("/audit");
+        Map<String, String> html = Map.of("Accept", "text/html");
+        Random random = new Random(seed);
+        Map<String, Samples.Percentiles> outcome = new LinkedHashMap<>();
+        List<Samples> every = new ArrayList<>();
+        for (String path : paths) {
+            http.expectOk(http.get(programme.auditorToken, path, html), "GET " + path);
+            Samples latency = new Samples();
+            for (int i = 0; i < samples; i++) {
+                String url =
+                        i % 2 == 0 ? path : path + "?at=" + PROGRAMME_START.plusDays(random.nextInt(PROGRAMME_DAYS));
+                long start = System.nanoTime();
+                http.expectOk(http.get(programme.auditorToken, url, html), "GET " + url);
+                latency.add(System.nanoTime() - start);
+            }
+            outcome.put(path, latency.percentiles());
+            every.add(latency);
+        }
+        outcome.put("all", Samples.merge(every).percentiles());
+        return outcome;
     }
 
     // ---------------------------------------------------------------- as-of reads

@@ -213,6 +213,17 @@ final class Report {
                         + r.nationAsOf().max(),
                 "< 2,000",
                 below(r.nationAsOf().max(), 2000));
+        for (Map.Entry<String, Samples.Percentiles> page : r.pages().entrySet()) {
+            if (!page.getKey().equals("all")) {
+                Samples.Percentiles p = page.getValue();
+                row(
+                        out,
+                        "page `" + page.getKey() + "` p50 / p95 (ms; HTML, today and random dates)",
+                        p.p50() + " / " + p.p95(),
+                        "p95 < 300",
+                        below(p.p95(), 300));
+            }
+        }
         row(
                 out,
                 "service peak resident memory (MiB)",

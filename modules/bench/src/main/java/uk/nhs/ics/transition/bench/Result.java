@@ -21,6 +21,7 @@ public record Result(
      * The programme loaded through the API and everything measured on it.
      *
      * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
+     * @param pages each page's latency as a browser gets it (HTML), and under "all" every page's together
      */
     public record ProgrammePhase(
             Load load,
@@ -34,6 +35,7 @@ public record Result(
             Map<String, Measures.Replay> replays,
             Map<String, Samples.Percentiles> icsAsOf,
             Samples.Percentiles nationAsOf,
+            Map<String, Samples.Percentiles> pages,
             Long servicePeakResidentBytes,
             Long serviceResidentBytesAtEnd) {}
 

@@ -65,6 +65,10 @@ class BenchmarkSmokeTest {
                 .allSatisfy(r -> assertThat(r.eventsPerSecond()).isPositive());
         assertThat(programme.icsAsOf().get("all").count()).isEqualTo(6 * 5);
         assertThat(programme.nationAsOf().count()).isPositive();
+        assertThat(programme.pages())
+                .containsKeys("/", "/systems/" + programme.hotIcs(), "/audit", "all")
+                .hasSize(6);
+        assertThat(programme.pages().get("all").count()).isEqualTo(5 * 5);
         assertThat(programme.servicePeakResidentBytes()).isPositive();
         assertThat(Files.list(workDir).filter(p -> p.getFileName().toString().startsWith("result-")))
                 .isNotEmpty();
@@ -74,6 +78,7 @@ class BenchmarkSmokeTest {
                         "replay of milestones",
                         "demo up to 2021-06-30 loaded",
                         "register of 50 rows imported",
-                        "the same register imported again, unchanged");
+                        "the same register imported again, unchanged",
+                        "page `/audit`");
     }
 }

@@ -23,9 +23,14 @@ import uk.nhs.ics.transition.web.security.DevTokenIssuer;
 
 /**
  * With SPRING_DATASOURCE_URL and an identity provider configured, the service uses that database, starts no
- * embedded server, and neither has a development signing key nor serves the token endpoint.
+ * embedded server, and neither has a development signing key nor serves the token endpoint. People sign in to the
+ * pages through the identity provider (OAuth2 login with its client registration); the development sign-in page does
+ * not exist.
  */
 class ExternalDatabaseModeTest {
+
+    /** The identity provider's endpoints: never called (the sign-in is not completed), so they need not exist. */
+    private static final String IDP = "https://login.example.invalid/realm/protocol/openid-connect";
 
     private static EmbeddedPostgres external;
 
@@ -70,6 +75,17 @@ class ExternalDatabaseModeTest {
                         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/realm",
+                        "--spring.security.oauth2.client.registration.nhs.client-id=ics-transition",
+                        "--spring.security.oauth2.client.registration.nhs.client-secret=not-a-secret",
+                        "--spring.security.oauth2.client.registration.nhs.client-name=NHS identity",
+                        "--spring.security.oauth2.client.registration.nhs.authorization-grant-type=authorization_code",
+                        "--spring.security.oauth2.client.registration.nhs.scope=openid,profile",
+                        "--spring.security.oauth2.client.registration.nhs.redirect-uri="
+                                + "{baseUrl}/login/oauth2/code/{registrationId}",
+                        "--spring.security.oauth2.client.provider.nhs.authorization-uri=" + IDP + "/auth",
+                        "--spring.security.oauth2.client.provider.nhs.token-uri=" + IDP + "/token",
+                        "--spring.security.oauth2.client.provider.nhs.jwk-set-uri=" + IDP + "/certs",
+                        "--spring.security.oauth2.client.provider.nhs.user-name-attribute=sub",
                         "--ics.data-dir=" + dataDir,
                         "--server.port=0",
                         "--spring.jmx.enabled=false")) {
@@ -86,6 +102,20 @@ class ExternalDatabaseModeTest {
             assertThat(Files.exists(dataDir.resolve("dev-signing-key.jwk.json")))
                     .isFalse();
             assertThat(api.get("/api/v1/systems").send().status()).isEqualTo(401);
+
+            assertThat(api.get("/sign-in/dev").send().status()).isEqualTo(404);
+            var page = api.get("/regions/Y56").header("Accept", "text/html").send();
+            assertThat(page.status()).isEqualTo(302);
+            assertThat(page.header("Location")).endsWith("/sign-in");
+            var signIn = api.get("/sign-in").send();
+            assertThat(signIn.body())
+                    .contains("href=\"/oauth2/authorization/nhs\"", "Sign in with NHS identity")
+                    .doesNotContain("/sign-in/dev");
+            var login = api.get("/oauth2/authorization/nhs").send();
+            assertThat(login.status()).isEqualTo(302);
+            assertThat(login.header("Location"))
+                    .startsWith(IDP + "/auth?response_type=code&client_id=ics-transition&scope=openid%20profile&state=")
+                    .contains("redirect_uri=http://localhost:" + api.port() + "/login/oauth2/code/nhs");
             Long events = new JdbcTemplate(external.getPostgresDatabase())
                     .queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
             assertThat(events)

@@ -21,9 +21,15 @@ public final class Api {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A response: status, headers and body (parsed as JSON when it is JSON). */

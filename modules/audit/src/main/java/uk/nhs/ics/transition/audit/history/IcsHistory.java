@@ -25,8 +25,17 @@ public class IcsHistory {
     public record Slice(List<HistoryEntry> entries, long total) {}
 
     public Slice history(String ics, Instant asOf, long offset, int limit) {
+        return slice(ics, asOf, offset, limit, false);
+    }
+
+    /** As {@link #history}, newest first: the page of a timeline that opens on the latest change. */
+    public Slice latest(String ics, Instant asOf, long offset, int limit) {
+        return slice(ics, asOf, offset, limit, true);
+    }
+
+    private Slice slice(String ics, Instant asOf, long offset, int limit, boolean newestFirst) {
         AuditFilter filter = new AuditFilter(ics, null, null, null, null, asOf == null ? null : asOf.plusMillis(1));
-        AuditTrail.Slice page = trail.page(filter, offset, limit);
+        AuditTrail.Slice page = trail.page(filter, offset, limit, newestFirst);
         return new Slice(page.events().stream().map(this::entry).toList(), page.total());
     }
 

@@ -46,13 +46,19 @@ public class AuditTrail {
     public record Slice(List<AuditEvent> events, long total) {}
 
     public Slice page(AuditFilter filter, long offset, int limit) {
+        return page(filter, offset, limit, false);
+    }
+
+    /** As {@link #page(AuditFilter, long, int)}, newest first when asked: a timeline opens on what changed last. */
+    public Slice page(AuditFilter filter, long offset, int limit, boolean newestFirst) {
         Map<String, Object> params = params(filter);
         String where = where(filter);
         long total = jdbc.sql("SELECT count(*) FROM audit_ledger l" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<AuditEvent> events = jdbc.sql(SELECT + where + " ORDER BY l.sequence LIMIT :limit OFFSET :offset")
+        List<AuditEvent> events = jdbc.sql(SELECT + where + " ORDER BY l.sequence" + (newestFirst ? " DESC" : "")
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", limit)
                 .param("offset", offset)

@@ -21,6 +21,9 @@ import uk.nhs.ics.transition.messages.common.Quarter;
  *   <li>RED: not complete and past its due date.
  * </ul>
  *
+ * Each clause is a {@link RatingRule}, and every rating carries the one that applied, so a page or a report says why a
+ * milestone has its rating without working it out again.
+ *
  * A milestone counts as complete at {@code at} only if it was completed on or before {@code at}: rated for an earlier
  * date, a later completion has not happened yet. An ICS's rating in a quarter is the worst of its milestones due in
  * that quarter; its overall rating the worst over the quarters that have started.
@@ -36,18 +39,22 @@ public final class RagRules {
     public record MilestoneFacts(MilestoneCode milestone, MilestoneStatus status, LocalDate completedOn) {}
 
     public static MilestoneRating rate(MilestoneStatus status, LocalDate completedOn, LocalDate due, LocalDate at) {
+        return new MilestoneRating(rule(status, completedOn, due, at));
+    }
+
+    /** Which clause of the rules applies to the milestone at the date; the first that holds, in the order above. */
+    public static RatingRule rule(MilestoneStatus status, LocalDate completedOn, LocalDate due, LocalDate at) {
         boolean complete = status == MilestoneStatus.COMPLETE && completedOn != null && !completedOn.isAfter(at);
         if (complete) {
-            boolean late = completedOn.isAfter(due);
-            return new MilestoneRating(late ? Rating.AMBER : Rating.GREEN, late, false);
+            return completedOn.isAfter(due) ? RatingRule.COMPLETE_LATE : RatingRule.COMPLETE_ON_TIME;
         }
         if (at.isAfter(due)) {
-            return new MilestoneRating(Rating.RED, false, true);
+            return RatingRule.OVERDUE;
         }
-        boolean atRisk = status == MilestoneStatus.AT_RISK;
-        long daysToDue = ChronoUnit.DAYS.between(at, due);
-        return new MilestoneRating(
-                atRisk || daysToDue <= AMBER_WINDOW_DAYS ? Rating.AMBER : Rating.GREEN, false, false);
+        if (status == MilestoneStatus.AT_RISK) {
+            return RatingRule.AT_RISK;
+        }
+        return ChronoUnit.DAYS.between(at, due) <= AMBER_WINDOW_DAYS ? RatingRule.DUE_SOON : RatingRule.DUE_LATER;
     }
 
     public static MilestoneRating rate(MilestoneFacts facts, Baseline baseline, LocalDate at) {

@@ -18,15 +18,41 @@ class RagRulesTest {
     private static final LocalDate DUE = LocalDate.of(2021, 9, 30);
 
     @Test
+    void every_rating_names_the_rule_that_gave_it_in_the_words_of_the_timetable() {
+        assertThat(RagRules.rate(MilestoneStatus.COMPLETE, DUE, DUE, DUE).rule())
+                .isEqualTo(RatingRule.COMPLETE_ON_TIME);
+        assertThat(RagRules.rate(MilestoneStatus.COMPLETE, DUE.plusDays(1), DUE, DUE.plusDays(2))
+                        .rule())
+                .isEqualTo(RatingRule.COMPLETE_LATE);
+        assertThat(RagRules.rate(MilestoneStatus.NOT_STARTED, null, DUE, DUE.minusDays(29))
+                        .rule())
+                .isEqualTo(RatingRule.DUE_LATER);
+        assertThat(RagRules.rate(MilestoneStatus.IN_PROGRESS, null, DUE, DUE.minusDays(28))
+                        .rule())
+                .isEqualTo(RatingRule.DUE_SOON);
+        assertThat(RagRules.rate(MilestoneStatus.AT_RISK, null, DUE, DUE.minusDays(5))
+                        .rule())
+                .as("at risk and due soon: the flag is the reason given")
+                .isEqualTo(RatingRule.AT_RISK);
+        assertThat(RagRules.rate(MilestoneStatus.AT_RISK, null, DUE, DUE.plusDays(1))
+                        .rule())
+                .isEqualTo(RatingRule.OVERDUE);
+        assertThat(RatingRule.DUE_SOON.explanation()).isEqualTo("not complete, due within 28 days");
+        for (RatingRule rule : RatingRule.values()) {
+            assertThat(new MilestoneRating(rule).rating()).isEqualTo(rule.rating());
+        }
+    }
+
+    @Test
     void complete_on_or_before_the_due_date_is_green() {
         assertThat(RagRules.rate(MilestoneStatus.COMPLETE, DUE, DUE, DUE.plusDays(10)))
-                .isEqualTo(new MilestoneRating(Rating.GREEN, false, false));
+                .isEqualTo(new MilestoneRating(RatingRule.COMPLETE_ON_TIME));
     }
 
     @Test
     void complete_after_the_due_date_is_amber_and_flagged_late() {
         assertThat(RagRules.rate(MilestoneStatus.COMPLETE, DUE.plusDays(1), DUE, DUE.plusDays(10)))
-                .isEqualTo(new MilestoneRating(Rating.AMBER, true, false));
+                .isEqualTo(new MilestoneRating(RatingRule.COMPLETE_LATE));
     }
 
     @Test
@@ -58,7 +84,7 @@ class RagRulesTest {
     @Test
     void not_complete_and_past_its_due_date_is_red_and_overdue_even_if_at_risk() {
         assertThat(RagRules.rate(MilestoneStatus.IN_PROGRESS, null, DUE, DUE.plusDays(1)))
-                .isEqualTo(new MilestoneRating(Rating.RED, false, true));
+                .isEqualTo(new MilestoneRating(RatingRule.OVERDUE));
         assertThat(RagRules.rate(MilestoneStatus.AT_RISK, null, DUE, DUE.plusDays(1))
                         .rating())
                 .isEqualTo(Rating.RED);
@@ -75,7 +101,7 @@ class RagRulesTest {
                         .rating())
                 .isEqualTo(Rating.GREEN);
         assertThat(RagRules.rate(MilestoneStatus.COMPLETE, LocalDate.of(2021, 10, 20), DUE, LocalDate.of(2021, 10, 5)))
-                .isEqualTo(new MilestoneRating(Rating.RED, false, true));
+                .isEqualTo(new MilestoneRating(RatingRule.OVERDUE));
     }
 
     @Test

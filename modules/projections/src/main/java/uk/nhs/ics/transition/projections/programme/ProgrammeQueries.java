@@ -55,7 +55,8 @@ public class ProgrammeQueries {
         return inForce(baselines(asOf), at);
     }
 
-    static BaselineRecord inForce(List<BaselineRecord> baselines, LocalDate at) {
+    /** The baseline of the history (oldest first, as {@link #baselines} reads it) in force on a date. */
+    public static BaselineRecord inForce(List<BaselineRecord> baselines, LocalDate at) {
         BaselineRecord inForce = null;
         for (BaselineRecord record : baselines) {
             if (inForce == null || !record.decidedOn().isAfter(at)) {

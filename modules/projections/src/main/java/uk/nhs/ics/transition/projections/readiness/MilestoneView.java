@@ -3,6 +3,7 @@ package uk.nhs.ics.transition.projections.readiness;
 import java.time.LocalDate;
 import java.util.List;
 import uk.nhs.ics.transition.domain.readiness.Rating;
+import uk.nhs.ics.transition.domain.readiness.RatingRule;
 import uk.nhs.ics.transition.messages.common.Evidence;
 
 /**
@@ -17,6 +18,7 @@ import uk.nhs.ics.transition.messages.common.Evidence;
  * @param dueDate the due date under the baseline in force on the rating date
  * @param status NOT_STARTED, IN_PROGRESS, AT_RISK or COMPLETE
  * @param rating GREEN, AMBER or RED at the rating date
+ * @param ratingRule the rule of the timetable that gave it that rating (why it is red, amber or green)
  * @param completeLate whether it was completed after its due date
  * @param overdue whether it is not complete and past its due date
  * @param completedOn when it was achieved
@@ -34,6 +36,7 @@ public record MilestoneView(
         LocalDate dueDate,
         String status,
         Rating rating,
+        RatingRule ratingRule,
         boolean completeLate,
         boolean overdue,
         LocalDate completedOn,

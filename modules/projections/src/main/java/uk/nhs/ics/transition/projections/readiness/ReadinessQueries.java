@@ -71,8 +71,28 @@ public class ReadinessQueries {
 
     /** The nation's readiness at the date. */
     public NationalReadiness national(LocalDate at, AsOf asOf) {
-        BaselineRecord inForce = programme.inForce(at, asOf);
+        return national(load(null, null, asOf), programme.inForce(at, asOf), at, asOf);
+    }
+
+    /**
+     * What the national overview shows, from one read of the milestones and one of the baselines: the nation's
+     * readiness at the date (as {@link #national}), every ICS's rating (as {@link #ratings}) and the trend (as
+     * {@link #trend}), all as known at the same instant.
+     */
+    public NationalOverview nationalOverview(LocalDate at, AsOf asOf) {
         List<SystemMilestones> systems = load(null, null, asOf);
+        List<BaselineRecord> baselines = programme.baselines(asOf);
+        BaselineRecord inForce = ProgrammeQueries.inForce(baselines, at);
+        return new NationalOverview(
+                national(systems, inForce, at, asOf),
+                systems.stream()
+                        .map(system -> rate(system, inForce.baseline(), at))
+                        .toList(),
+                trend(systems, baselines, null, at, asOf));
+    }
+
+    private NationalReadiness national(
+            List<SystemMilestones> systems, BaselineRecord inForce, LocalDate at, AsOf asOf) {
         List<IcsRating> ratings = new ArrayList<>();
         Map<String, List<Rating>> byQuarter = new LinkedHashMap<>();
         for (Quarter quarter : Quarter.values()) {
@@ -114,13 +134,38 @@ public class ReadinessQueries {
 
     /** A region's readiness at the date; empty if the region was not known at the knowledge time. */
     public Optional<RegionReadiness> region(String regionCode, LocalDate at, AsOf asOf) {
+        return region(regionCode, load(null, regionCode, asOf), programme.inForce(at, asOf), at, asOf);
+    }
+
+    /**
+     * What a region's page shows, from one read of the region's milestones and one of the baselines: its readiness
+     * (as {@link #region}), the overdue milestones of the ICSs that pass the filter, oldest first (as
+     * {@link #overdue}), and its trend (as {@link #trend}); empty if the region was not known at the knowledge time.
+     */
+    public Optional<RegionOverview> regionOverview(
+            String regionCode, Predicate<String> readable, LocalDate at, AsOf asOf) {
+        List<SystemMilestones> systems = load(null, regionCode, asOf);
+        List<BaselineRecord> baselines = programme.baselines(asOf);
+        BaselineRecord inForce = ProgrammeQueries.inForce(baselines, at);
+        return region(regionCode, systems, inForce, at, asOf)
+                .map(region -> new RegionOverview(
+                        region,
+                        oldestFirst(systems.stream()
+                                .filter(system -> readable.test(system.code))
+                                .flatMap(system -> overdue(system, inForce.baseline(), at).stream())
+                                .toList()),
+                        trend(systems, baselines, regionCode, at, asOf)));
+    }
+
+    private Optional<RegionReadiness> region(
+            String regionCode, List<SystemMilestones> loaded, BaselineRecord inForce, LocalDate at, AsOf asOf) {
         String name = regionNames(asOf).get(regionCode);
         if (name == null) {
             return Optional.empty();
         }
-        Baseline baseline = programme.inForce(at, asOf).baseline();
+        Baseline baseline = inForce.baseline();
         List<RegionReadiness.SystemReadiness> systems = new ArrayList<>();
-        for (SystemMilestones system : load(null, regionCode, asOf)) {
+        for (SystemMilestones system : loaded) {
             systems.add(new RegionReadiness.SystemReadiness(rate(system, baseline, at), overdue(system, baseline, at)));
         }
         return Optional.of(new RegionReadiness(
@@ -143,20 +188,66 @@ public class ReadinessQueries {
                 all.addAll(overdue(system, baseline, at));
             }
         }
-        all.sort(Comparator.comparing(OverdueMilestone::dueDate)
-                .thenComparing(OverdueMilestone::icsCode)
-                .thenComparing(o -> MilestoneCode.of(o.milestone()).ordinal()));
+        all = oldestFirst(all);
         int from = (int) Math.min(page.offset(), all.size());
         int to = Math.min(from + page.size(), all.size());
         return new Page<>(all.subList(from, to), page.page(), page.size(), all.size());
     }
 
+    private static List<OverdueMilestone> oldestFirst(List<OverdueMilestone> overdue) {
+        List<OverdueMilestone> sorted = new ArrayList<>(overdue);
+        sorted.sort(Comparator.comparing(OverdueMilestone::dueDate)
+                .thenComparing(OverdueMilestone::icsCode)
+                .thenComparing(o -> MilestoneCode.of(o.milestone()).ordinal()));
+        return sorted;
+    }
+
+    /**
+     * The ICSs that pass the filter (optionally of one region) by overall rating, every week from the start of the
+     * programme up to the rating date, as known at the knowledge time. Each point equals what {@link #national} or
+     * {@link #region} answers for its date, under the baseline in force on that date; the whole trend costs one read
+     * of the milestones and one of the baselines, the ratings follow in memory.
+     */
+    public RatingTrend trend(Predicate<String> readable, String regionCode, LocalDate at, AsOf asOf) {
+        return trend(
+                load(null, regionCode, asOf).stream()
+                        .filter(system -> readable.test(system.code))
+                        .toList(),
+                programme.baselines(asOf),
+                regionCode,
+                at,
+                asOf);
+    }
+
+    private static RatingTrend trend(
+            List<SystemMilestones> loaded, List<BaselineRecord> baselines, String regionCode, LocalDate at, AsOf asOf) {
+        List<List<RagRules.MilestoneFacts>> systems =
+                loaded.stream().map(ReadinessQueries::facts).toList();
+        LocalDate establishment =
+                ProgrammeQueries.inForce(baselines, at).baseline().establishmentDate();
+        List<RatingTrend.Point> points = new ArrayList<>();
+        for (LocalDate date : RatingTrend.dates(at, establishment)) {
+            BaselineRecord inForce = ProgrammeQueries.inForce(baselines, date);
+            Baseline baseline = inForce.baseline();
+            List<Rating> ratings = new ArrayList<>(systems.size());
+            for (List<RagRules.MilestoneFacts> facts : systems) {
+                ratings.add(RagRules.overall(RagRules.byQuarter(facts, baseline, date), baseline, date));
+            }
+            points.add(new RatingTrend.Point(date, inForce.number(), RatingCounts.of(ratings)));
+        }
+        return new RatingTrend(regionCode, at, asOf.instant().orElse(null), points);
+    }
+
     // ---------------------------------------------------------------- computation
 
-    private IcsRating rate(SystemMilestones system, Baseline baseline, LocalDate at) {
-        List<RagRules.MilestoneFacts> facts = system.milestones.stream()
+    private static List<RagRules.MilestoneFacts> facts(SystemMilestones system) {
+        return system.milestones.stream()
                 .map(row -> new RagRules.MilestoneFacts(row.milestone, row.status, row.completedOn))
                 .toList();
+    }
+
+    private IcsRating rate(SystemMilestones system, Baseline baseline, LocalDate at) {
+        List<RagRules.MilestoneFacts> facts = facts(system);
         Map<Quarter, Rating> byQuarter = RagRules.byQuarter(facts, baseline, at);
         Map<String, Rating> ratings = new LinkedHashMap<>();
         byQuarter.forEach((quarter, rating) -> ratings.put(quarter.name(), rating));
@@ -217,6 +308,7 @@ public class ReadinessQueries {
                 due,
                 row.status.name(),
                 rating.rating(),
+                rating.rule(),
                 rating.completeLate(),
                 rating.overdue(),
                 row.completedOn,

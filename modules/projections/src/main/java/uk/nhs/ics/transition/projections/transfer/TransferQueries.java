@@ -128,7 +128,25 @@ public class TransferQueries {
 
     /** The receiving ICS's ledger: everything transferring to it from every CCG. */
     public LedgerView ledger(String ics, AsOf asOf, PageRequest page) {
-        String live = " FROM transfer_item t WHERE t.receiving_ics = :ics AND " + TemporalTable.valid("t", asOf);
+        LedgerTotals totals = ledgerTotals(ics, asOf);
+        List<TransferItemView> items = jdbc.sql("SELECT " + ITEM_COLUMNS + live(asOf)
+                        + " ORDER BY t.ccg_code, t.item_number LIMIT :limit OFFSET :offset")
+                .param("ics", ics)
+                .param("asOf", asOf.bound())
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> item(rs))
+                .list();
+        return new LedgerView(
+                ics,
+                totals.totals(),
+                totals.byCcg(),
+                new Page<>(items, page.page(), page.size(), totals.totals().items()));
+    }
+
+    /** The receiving ICS's ledger without its items: the totals overall and per sending CCG. */
+    public LedgerTotals ledgerTotals(String ics, AsOf asOf) {
+        String live = live(asOf);
         TransferTotalsView totals = jdbc.sql("SELECT " + TOTALS + live)
                 .param("ics", ics)
                 .param("asOf", asOf.bound())
@@ -141,15 +159,11 @@ public class TransferQueries {
                 .param("asOf", asOf.bound())
                 .query((rs, n) -> new LedgerView.CcgTotals(rs.getString(1), rs.getString(9), totals(rs, ics)))
                 .list();
-        List<TransferItemView> items = jdbc.sql("SELECT " + ITEM_COLUMNS + live
-                        + " ORDER BY t.ccg_code, t.item_number LIMIT :limit OFFSET :offset")
-                .param("ics", ics)
-                .param("asOf", asOf.bound())
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> item(rs))
-                .list();
-        return new LedgerView(ics, totals, byCcg, new Page<>(items, page.page(), page.size(), totals.items()));
+        return new LedgerTotals(ics, totals, byCcg);
+    }
+
+    private static String live(AsOf asOf) {
+        return " FROM transfer_item t WHERE t.receiving_ics = :ics AND " + TemporalTable.valid("t", asOf);
     }
 
     /** CCGs with their ICS and scheme status, optionally of one ICS, readable by the caller, by code. */

@@ -1,20 +1,12 @@
 package uk.nhs.ics.transition.web.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +22,6 @@ import uk.nhs.ics.transition.audit.trail.AuditFilter;
 import uk.nhs.ics.transition.audit.trail.AuditTrail;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
-import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Requires;
 
@@ -40,39 +31,14 @@ import uk.nhs.ics.transition.web.security.Requires;
 @Tag(name = "Audit")
 public class AuditController {
 
-    private static final List<String> CSV_COLUMNS = List.of(
-            "sequence",
-            "globalIndex",
-            "eventIdentifier",
-            "occurredAt",
-            "type",
-            "aggregateType",
-            "aggregate",
-            "aggregateVersion",
-            "icsCode",
-            "ccgCode",
-            "actor",
-            "actorName",
-            "actorRole",
-            "actorScope",
-            "reason",
-            "correlationId",
-            "causationId",
-            "clientAddress",
-            "payload",
-            "hash",
-            "previousHash",
-            "clientRequestId",
-            "seal");
-
     private final AuditTrail trail;
     private final LedgerVerifier verifier;
-    private final ObjectMapper json;
+    private final AuditExport export;
 
-    public AuditController(AuditTrail trail, LedgerVerifier verifier, ObjectMapper json) {
+    public AuditController(AuditTrail trail, LedgerVerifier verifier, AuditExport export) {
         this.trail = trail;
         this.verifier = verifier;
-        this.json = json;
+        this.export = export;
     }
 
     @GetMapping("/events")
@@ -121,61 +87,7 @@ public class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        AuditFilter filter = new AuditFilter(ics, ccg, type, actor, from, to);
         boolean csv = accept != null && accept.contains("text/csv");
-        StreamingResponseBody body = output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            if (csv) {
-                writer.write(CsvMessageConverter.byteOrderMark());
-                CsvMessageConverter.writeValues(writer, CSV_COLUMNS);
-            }
-            trail.export(filter, event -> {
-                try {
-                    if (csv) {
-                        CsvMessageConverter.writeValues(writer, row(event));
-                    } else {
-                        writer.write(json.writeValueAsString(event));
-                        writer.write('\n');
-                    }
-                } catch (java.io.IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(
-                        csv
-                                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                                : MediaType.parseMediaType("application/x-ndjson"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-trail." + (csv ? "csv" : "ndjson"))
-                .body(body);
-    }
-
-    private static List<Object> row(AuditEvent event) {
-        return java.util.Arrays.asList(
-                event.sequence(),
-                event.globalIndex(),
-                event.eventIdentifier(),
-                event.occurredAt(),
-                event.type(),
-                event.aggregateType(),
-                event.aggregate(),
-                event.aggregateVersion(),
-                event.icsCode(),
-                event.ccgCode(),
-                event.actor(),
-                event.actorName(),
-                event.actorRole(),
-                event.actorScope(),
-                event.reason(),
-                event.correlationId(),
-                event.causationId(),
-                event.clientAddress(),
-                event.payload(),
-                event.hash(),
-                event.previousHash(),
-                event.clientRequestId(),
-                event.seal());
+        return export.response(new AuditFilter(ics, ccg, type, actor, from, to), csv);
     }
 }

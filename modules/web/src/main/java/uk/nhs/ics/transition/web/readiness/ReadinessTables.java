@@ -12,13 +12,13 @@ import uk.nhs.ics.transition.web.csv.CsvView;
 
 /**
  * The readiness summaries as the tables a spreadsheet wants: the nation as one row per count (overall, each
- * quarter, each region), a region as one row per ICS.
+ * quarter, each region), a region as one row per ICS. The pages offer the same tables as their downloads.
  */
-final class ReadinessTables {
+public final class ReadinessTables {
 
     private ReadinessTables() {}
 
-    static CsvView national(NationalReadiness readiness) {
+    public static CsvView national(NationalReadiness readiness) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row("overall", "national", readiness.overall(), readiness.overdueMilestones(), readiness));
         readiness.byQuarter().forEach((quarter, counts) -> rows.add(row("quarter", quarter, counts, null, readiness)));
@@ -34,7 +34,7 @@ final class ReadinessTables {
                 List.of("scope", "name", "green", "amber", "red", "overdueMilestones", "at", "baselineNumber"), rows);
     }
 
-    static CsvView region(RegionReadiness readiness) {
+    public static CsvView region(RegionReadiness readiness) {
         List<List<Object>> rows = new ArrayList<>();
         for (RegionReadiness.SystemReadiness system : readiness.systems()) {
             Map<String, ?> byQuarter = system.rating().ratingsByQuarter();

@@ -3,6 +3,7 @@ package uk.nhs.ics.transition.web.security;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,29 +26,36 @@ public record Caller(String subject, String name, Set<Role> roles, Set<String> i
     }
 
     public static Caller from(Jwt jwt) {
+        return fromClaims(jwt.getClaims());
+    }
+
+    /**
+     * The caller the claims describe ({@code sub}, {@code name}, {@code roles}, {@code ics}, {@code regions}), the same
+     * whether they come from a bearer token or from the identity provider's sign-in of a person in a browser.
+     */
+    public static Caller fromClaims(Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : strings(jwt, "roles")) {
+        for (String role : strings(claims, "roles")) {
             for (Role known : Role.values()) {
                 if (known.name().equals(role)) {
                     roles.add(known);
                 }
             }
         }
-        String name = jwt.getClaimAsString("name");
+        Object sub = claims.get("sub");
+        String subject = sub == null ? null : sub.toString();
+        Object given = claims.get("name");
+        String name = given instanceof String text && !text.isBlank() ? text : subject;
         return new Caller(
-                jwt.getSubject(),
-                name == null || name.isBlank() ? jwt.getSubject() : name,
-                roles,
-                Set.copyOf(strings(jwt, "ics")),
-                Set.copyOf(strings(jwt, "regions")));
+                subject, name, roles, Set.copyOf(strings(claims, "ics")), Set.copyOf(strings(claims, "regions")));
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
     }
 
-    private static List<String> strings(Jwt jwt, String claim) {
-        Object value = jwt.getClaims().get(claim);
+    private static List<String> strings(Map<String, Object> claims, String claim) {
+        Object value = claims.get(claim);
         if (value instanceof Collection<?> values) {
             return values.stream()
                     .filter(String.class::isInstance)

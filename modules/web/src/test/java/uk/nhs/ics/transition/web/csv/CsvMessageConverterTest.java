@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.domain.readiness.Rating;
+import uk.nhs.ics.transition.domain.readiness.RatingRule;
 import uk.nhs.ics.transition.messages.common.Evidence;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.readiness.IcsRating;
@@ -159,6 +160,7 @@ class CsvMessageConverterTest {
                 LocalDate.of(2021, 6, 30),
                 "COMPLETE",
                 Rating.GREEN,
+                RatingRule.COMPLETE_ON_TIME,
                 false,
                 false,
                 LocalDate.of(2021, 6, 1),
@@ -169,11 +171,12 @@ class CsvMessageConverterTest {
         List<String> lines = lines(csv(new Page<>(List.of(milestone), 0, 50, 1)));
 
         assertThat(lines.get(0))
-                .isEqualTo("code,quarter,title,requirement,kind,completingFacts,dueDate,status,rating,completeLate,"
-                        + "overdue,completedOn,evidence,atRiskReason,note");
+                .isEqualTo(
+                        "code,quarter,title,requirement,kind,completingFacts,dueDate,status,rating,ratingRule,completeLate,"
+                                + "overdue,completedOn,evidence,atRiskReason,note");
         assertThat(lines.get(1))
                 .isEqualTo("Q1-01,Q1,Designate chair,A designate chair is appointed,MANUAL,,2021-06-30,COMPLETE,"
-                        + "GREEN,false,false,2021-06-01,"
+                        + "GREEN,COMPLETE_ON_TIME,false,false,2021-06-01,"
                         + "\"reference=DOC-1, description=Board minutes | reference=DOC-2, description=Letter\",,")
                 .doesNotContain("Evidence[");
     }

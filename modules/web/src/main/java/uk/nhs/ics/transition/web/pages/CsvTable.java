@@ -1,0 +1,71 @@
+package uk.nhs.ics.transition.web.pages;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.csv.CsvView;
+
+/**
+ * A table of a page as a spreadsheet: its header and rows, written by the API's own CSV writer
+ * ({@link CsvMessageConverter}: byte-order mark, quoting, formula neutralisation).
+ *
+ * @param header the column names
+ * @param rows the rows, a cell per column
+ */
+record CsvTable(List<String> header, List<List<Object>> rows) implements CsvView {
+
+    CsvTable {
+        header = List.copyOf(header);
+        rows = List.copyOf(rows);
+    }
+
+    static Builder of(String... header) {
+        return new Builder(List.of(header));
+    }
+
+    /** Builds a table row by row. */
+    static final class Builder {
+        private final List<String> header;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        private Builder(List<String> header) {
+            this.header = header;
+        }
+
+        /** One more row; nulls are written as empty cells. */
+        Builder row(Object... cells) {
+            if (cells.length != header.size()) {
+                throw new IllegalArgumentException("a row of " + header + " needs " + header.size() + " cells");
+            }
+            rows.add(Collections.unmodifiableList(Arrays.asList(cells)));
+            return this;
+        }
+
+        CsvTable build() {
+            return new CsvTable(header, rows);
+        }
+    }
+
+    @Override
+    public List<String> csvHeader() {
+        return header;
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        return rows;
+    }
+
+    /** A table to download, named for the page and table it comes from. */
+    static ResponseEntity<CsvView> download(CsvView table, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".csv\"")
+                .body(table);
+    }
+}
