@@ -210,11 +210,35 @@ public final class HistoryNarrator {
      */
     public String sentence(
             String type, JsonNode payload, String actorName, String actorRole, String actorScope, String reason) {
+        return sentence(type, payload, actorName, actorRole, actorScope, reason, null, null, null);
+    }
+
+    /**
+     * The sentence for one entry of the trail made under a second person's approval (four eyes): "..., by Jane Smith
+     * (QJG programme manager), approved by Sam Jones (QJG programme manager)".
+     *
+     * @param approverName who approved the change, or {@code null} when nobody had to
+     * @param approverRole the role they approved it in
+     * @param approverScope the organisation that role was held for
+     */
+    public String sentence(
+            String type,
+            JsonNode payload,
+            String actorName,
+            String actorRole,
+            String actorScope,
+            String reason,
+            String approverName,
+            String approverRole,
+            String approverScope) {
         String what = Optional.ofNullable(phrases.get(type))
                 .map(p -> p.apply(payload))
                 .orElseGet(() -> spelledOut(type));
         StringBuilder sentence =
                 new StringBuilder(what).append(", by ").append(actor(actorName, actorRole, actorScope));
+        if (approverName != null || approverRole != null) {
+            sentence.append(", approved by ").append(actor(approverName, approverRole, approverScope));
+        }
         if (reason != null && !reason.isBlank()) {
             sentence.append(": ").append(reason);
         }

@@ -1,12 +1,16 @@
 package uk.nhs.ics.transition.web.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,11 +38,16 @@ public class AuditController {
     private final AuditTrail trail;
     private final LedgerVerifier verifier;
     private final AuditExport export;
+    private final ServiceSigner signer;
+    private final ObjectMapper json;
 
-    public AuditController(AuditTrail trail, LedgerVerifier verifier, AuditExport export) {
+    public AuditController(
+            AuditTrail trail, LedgerVerifier verifier, AuditExport export, ServiceSigner signer, ObjectMapper json) {
         this.trail = trail;
         this.verifier = verifier;
         this.export = export;
+        this.signer = signer;
+        this.json = json;
     }
 
     @GetMapping("/events")
@@ -61,19 +70,46 @@ public class AuditController {
 
     @GetMapping("/verify")
     @Requires(Action.READ_AUDIT)
-    @Operation(summary = "Recomputes the hash chain from the event store; optionally against an earlier digest")
+    @Operation(
+            summary = "Recomputes the hash chain and Merkle tree from the event store; optionally against an earlier"
+                    + " digest (its events and head, and its root if given)")
     public Verification verify(
             @RequestParam(required = false) @Min(1) Long digestEvents,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestHead) {
-        return verifier.verify(digestEvents, digestHead);
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestHead,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestRoot) {
+        return verifier.verify(digestEvents, digestHead, digestRoot);
     }
 
     @GetMapping("/digest")
     @Requires(Action.READ_AUDIT)
-    @Operation(summary = "The ledger's head hash and event count at a moment, to publish or hand to an auditor")
-    public Digest digest(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
-        return verifier.digest(at);
+    @Operation(
+            summary = "The ledger's event count, head hash and Merkle root at a moment, to publish or hand to an"
+                    + " auditor; signed=true answers it as a JWS (application/jose) signed with the service's key",
+            description = "See docs/operations/daily-digest.md for publishing it daily outside the service and checking"
+                    + " it later with /audit/verify.")
+    public ResponseEntity<?> digest(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+            @RequestParam(defaultValue = "false") boolean signed)
+            throws JsonProcessingException {
+        Digest digest = verifier.digest(at);
+        if (!signed) {
+            return ResponseEntity.ok(digest);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ServiceSigner.JOSE))
+                .body(signer.sign(json.writeValueAsBytes(digest), DIGEST_TYPE));
+    }
+
+    /** The {@code typ} of a signed digest. */
+    public static final String DIGEST_TYPE = "ics-transition-digest+json";
+
+    @GetMapping("/keys")
+    @Requires(Action.READ_REFERENCE)
+    @Operation(
+            summary = "The public keys the service signs evidence packs and digests with, as a JWK set; each key's id"
+                    + " is its RFC 7638 thumbprint, the fingerprint the offline verifier prints")
+    public Map<String, Object> keys() {
+        return signer.publishedKeys();
     }
 
     @GetMapping("/export")

@@ -17,6 +17,8 @@ public enum Action {
     READ_REFERENCE,
     /** Read the audit trail: auditors and the national team. */
     READ_AUDIT,
+    /** Take an ICS's evidence pack: auditors, the national team, and the regional team of the ICS's region. */
+    READ_EVIDENCE,
     /** Record progress on an ICS (milestones, board, due diligence, constitution drafting, MoU drafting). */
     RECORD_ICS_PROGRESS,
     /** Approve or return a constitution, agree an MoU, add an assurance comment: regional team or national. */
