@@ -178,6 +178,8 @@ class PreviousReleaseUpgradeTest {
                 .run(
                         "--ics.data-dir=" + dataDir,
                         "--ics.database.durable=false",
+                        // this is about the upgrade: its operator retries a dead letter alone (four eyes: ADR 0025)
+                        "--ics.four-eyes.actions=NONE",
                         "--server.port=0",
                         "--spring.jmx.enabled=false");
     }

@@ -34,7 +34,10 @@ import uk.nhs.ics.transition.domain.MutableClock;
         properties = {
             "ics.database.durable=false",
             // the shared context's tests fire requests as fast as they can; RateLimitsTest covers the limit
-            "ics.web.rate-limit.per-second=100000"
+            "ics.web.rate-limit.per-second=100000",
+            // its tests are about other things, and sign off, approve, agree, re-baseline and replay alone; four eyes,
+            // the production default, is FourEyesTest's, in a context of its own (docs/decisions/0025)
+            "ics.four-eyes.actions=NONE"
         })
 @Import(EndToEndTest.TestClock.class)
 public abstract class EndToEndTest {

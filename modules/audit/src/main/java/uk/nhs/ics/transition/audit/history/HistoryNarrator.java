@@ -17,6 +17,24 @@ public final class HistoryNarrator {
     private final Map<String, Function<JsonNode, String>> phrases = new HashMap<>();
 
     public HistoryNarrator() {
+        // four eyes: requests that wait for a second person, and their decisions
+        phrases.put(
+                "ApprovalRequested",
+                p -> "Asked for a second person's approval to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + ", open until " + text(p, "decidableUntil") + ")");
+        phrases.put(
+                "ApprovalGranted",
+                p -> "Approved " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + ")");
+        phrases.put(
+                "ApprovalRejected",
+                p -> "Rejected " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + "): " + text(p, "reason"));
+        phrases.put(
+                "ApprovalSuperseded",
+                p -> "The request to " + text(p, "summary") + " (request " + text(p, "approvalId")
+                        + ") was superseded by a later one");
+
         // the national programme and the regions
         phrases.put(
                 "DeadLetterSkipped",

@@ -32,6 +32,11 @@ import java.time.Instant;
  * @param seal what the ledger found of the event's seal: {@code AUTHENTIC} (written by the service),
  *     {@code BEFORE_SEALING} (stored by a release that did not seal), or {@code UNSEALED}, {@code UNKNOWN_KEY},
  *     {@code FORGED} (not written by the service); absent for entries recorded before verdicts were kept
+ * @param approvalId the approval a change was made under, when it needed a second person (four eyes)
+ * @param approvedBy who approved it ({@code sub}); the actor is who asked for it
+ * @param approvedByName their name
+ * @param approvedByRole the role they approved it in
+ * @param approvedByScope the organisation that role was held for
  */
 public record AuditEvent(
         long sequence,
@@ -56,4 +61,9 @@ public record AuditEvent(
         String hash,
         String previousHash,
         String clientRequestId,
-        String seal) {}
+        String seal,
+        String approvalId,
+        String approvedBy,
+        String approvedByName,
+        String approvedByRole,
+        String approvedByScope) {}

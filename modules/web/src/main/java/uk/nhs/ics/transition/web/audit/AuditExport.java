@@ -49,7 +49,12 @@ public class AuditExport {
             "hash",
             "previousHash",
             "clientRequestId",
-            "seal");
+            "seal",
+            "approvalId",
+            "approvedBy",
+            "approvedByName",
+            "approvedByRole",
+            "approvedByScope");
 
     private final AuditTrail trail;
     private final ObjectMapper json;
@@ -114,6 +119,11 @@ public class AuditExport {
                 event.hash(),
                 event.previousHash(),
                 event.clientRequestId(),
-                event.seal());
+                event.seal(),
+                event.approvalId(),
+                event.approvedBy(),
+                event.approvedByName(),
+                event.approvedByRole(),
+                event.approvedByScope());
     }
 }

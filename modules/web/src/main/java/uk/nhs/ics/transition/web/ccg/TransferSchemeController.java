@@ -1,10 +1,12 @@
 package uk.nhs.ics.transition.web.ccg;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.ccg.AbolishCcg;
 import uk.nhs.ics.transition.messages.ccg.AddTransferItem;
 import uk.nhs.ics.transition.messages.ccg.AgreeTransferScheme;
@@ -26,6 +29,7 @@ import uk.nhs.ics.transition.messages.ccg.TransferItemId;
 import uk.nhs.ics.transition.messages.ccg.VaryTransferScheme;
 import uk.nhs.ics.transition.messages.ccg.WithdrawTransferItem;
 import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
@@ -34,6 +38,7 @@ import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.transfer.SchemeView;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
@@ -56,12 +61,15 @@ public class TransferSchemeController {
     private final Permissions permissions;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public TransferSchemeController(TransferQueries transfers, Permissions permissions, Reads reads, Writes writes) {
+    public TransferSchemeController(
+            TransferQueries transfers, Permissions permissions, Reads reads, Writes writes, FourEyes fourEyes) {
         this.transfers = transfers;
         this.permissions = permissions;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping("/transfer")
@@ -148,10 +156,15 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/agree")
     @Requires(value = Action.AGREE_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Agree the scheme for the CCG or for a receiving ICS")
+    @Operation(
+            summary = "Agree the scheme for the CCG or for a receiving ICS; with four eyes (the default) it waits for"
+                    + " another programme manager of the agreeing party to approve it (202)")
     public ResponseEntity<?> agree(
             @PathVariable String ccgCode,
             @Valid @RequestBody TransferRequests.Agreement body,
+            @Parameter(description = "why, for the second person")
+                    @RequestParam(required = false)
+                    @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             HttpServletRequest request) {
         String partyIcs =
@@ -160,15 +173,22 @@ public class TransferSchemeController {
                 .managerOf(caller, partyIcs)
                 .orElseThrow(
                         () -> new AccessDeniedException("only " + partyIcs + "'s programme managers agree for it"));
-        return writes.execute(
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new AgreeTransferScheme(
-                        CcgCode.of(ccgCode),
-                        new SchemeParty(body.party()),
-                        body.signatory(),
-                        Versions.ifMatch(request)));
+                new FourEyes.Ask(
+                        FourEyesAction.TRANSFER_SCHEME_AGREEMENT,
+                        ccgCode,
+                        partyIcs,
+                        null,
+                        ccgCode,
+                        body.party(),
+                        "agree " + ccgCode + "'s transfer scheme for "
+                                + (body.party().equals("CCG") ? "the CCG" : body.party()) + ": " + body.signatory(),
+                        reason,
+                        version -> new AgreeTransferScheme(
+                                CcgCode.of(ccgCode), new SchemeParty(body.party()), body.signatory(), version)));
     }
 
     @PostMapping("/transfer/variations")

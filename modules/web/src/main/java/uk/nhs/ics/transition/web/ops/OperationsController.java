@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.web.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -16,10 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.operations.ServiceOperationsId;
 import uk.nhs.ics.transition.messages.operations.SkipDeadLetter;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
@@ -34,10 +38,12 @@ public class OperationsController {
 
     private final ProjectionAdministration administration;
     private final CommandSender sender;
+    private final FourEyes fourEyes;
 
-    public OperationsController(ProjectionAdministration administration, CommandSender sender) {
+    public OperationsController(ProjectionAdministration administration, CommandSender sender, FourEyes fourEyes) {
         this.administration = administration;
         this.sender = sender;
+        this.fourEyes = fourEyes;
     }
 
     /** Why a dead letter is skipped: required, recorded in the audit trail with who skipped it. */
@@ -63,9 +69,21 @@ public class OperationsController {
 
     @PostMapping("/{name}/replay")
     @Requires(Action.OPERATE)
-    @Operation(summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile")
-    public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replay(name));
+    @Operation(
+            summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile. With four"
+                    + " eyes (the default) it waits for another of the national team to approve it")
+    public ResponseEntity<?> replay(
+            @PathVariable String name,
+            @Parameter(description = "why, for the second person")
+                    @RequestParam(required = false)
+                    @Size(max = Checks.LONG_TEXT) String reason,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return fourEyes.operate(
+                request, caller, grant, FourEyesAction.PROJECTION_REPLAY, name, reason, () -> ResponseEntity.status(
+                                HttpStatus.ACCEPTED)
+                        .body(administration.replay(name)));
     }
 
     @GetMapping("/{name}/dead-letters")
@@ -110,8 +128,24 @@ public class OperationsController {
 
     @PostMapping("/{name}/dead-letters/retry")
     @Requires(Action.OPERATE)
-    @Operation(summary = "Retry every dead-lettered event once; answers how many remain")
-    public Map<String, Long> retry(@PathVariable String name) {
-        return Map.of("remaining", administration.retryDeadLetters(name));
+    @Operation(
+            summary = "Retry every dead-lettered event once; answers how many remain. With four eyes (the default) it"
+                    + " waits for another of the national team to approve it (202)")
+    public ResponseEntity<?> retry(
+            @PathVariable String name,
+            @Parameter(description = "why, for the second person")
+                    @RequestParam(required = false)
+                    @Size(max = Checks.LONG_TEXT) String reason,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return fourEyes.operate(
+                request,
+                caller,
+                grant,
+                FourEyesAction.DEAD_LETTER_RETRY,
+                name,
+                reason,
+                () -> ResponseEntity.ok(Map.of("remaining", administration.retryDeadLetters(name))));
     }
 }

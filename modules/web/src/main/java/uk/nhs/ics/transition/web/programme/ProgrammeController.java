@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.LegislativeMilestone;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
@@ -31,6 +32,7 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
 import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
 import uk.nhs.ics.transition.projections.programme.ProgrammeView;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
@@ -61,11 +63,13 @@ public class ProgrammeController {
     private final ProgrammeQueries programme;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes) {
+    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes, FourEyes fourEyes) {
         this.programme = programme;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping
@@ -101,7 +105,9 @@ public class ProgrammeController {
 
     @PostMapping("/rebaseline")
     @Requires(Action.DIRECT_PROGRAMME)
-    @Operation(summary = "Move quarter ends, due dates and the establishment date from the decision date")
+    @Operation(
+            summary = "Move quarter ends, due dates and the establishment date from the decision date; with four eyes"
+                    + " (the default) it waits for another of the national team to approve it (202)")
     public ResponseEntity<?> rebaseline(
             @Valid @RequestBody RebaselineRequest body, Caller caller, Grant grant, HttpServletRequest request) {
         Map<Quarter, LocalDate> quarterEnds = new EnumMap<>(Quarter.class);
@@ -119,18 +125,31 @@ public class ProgrammeController {
                                             "milestoneDueDates." + code, "no milestone has this code")),
                             required(due, "milestoneDueDates." + code)));
         }
-        return writes.execute(
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new Rebaseline(
+                new FourEyes.Ask(
+                        FourEyesAction.REBASELINE,
                         Programme.ID,
-                        body.decidedOn(),
-                        body.establishmentDate(),
-                        quarterEnds,
-                        dueDates,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "re-baseline the programme from " + body.decidedOn()
+                                + (body.establishmentDate() == null
+                                        ? ""
+                                        : " (establishment " + body.establishmentDate() + ")")
+                                + ": " + body.reason(),
                         body.reason(),
-                        Versions.ifMatch(request)));
+                        version -> new Rebaseline(
+                                Programme.ID,
+                                body.decidedOn(),
+                                body.establishmentDate(),
+                                quarterEnds,
+                                dueDates,
+                                body.reason(),
+                                version)));
     }
 
     private static Quarter quarter(String name) {
