@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -290,7 +291,43 @@ class KentAndMedwayEvidencePackTest extends DemoContext {
         assertThat(elsewhere.err()).contains("not to the published digest of " + earlier + " entries");
     }
 
+    @Test
+    void the_auditors_script_without_java_agrees_with_the_verifier() throws Exception {
+        Path script =
+                Path.of("../../docs/audit/verify_pack.py").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(python(List.of("--version")).status() == 0, "python3 is not installed here");
+        Map<String, byte[]> files = Packs.open(pack("/api/v1/systems/QKS/evidence-pack?quarter=Q3"));
+        Path genuine = Files.write(folder.resolve("genuine.zip"), Packs.zip(files));
+
+        Packs.Verdict whole = python(List.of(script.toString(), genuine.toString(), keys.toString()));
+        assertThat(whole.status()).as("%s", whole).isZero();
+        assertThat(whole.out()).contains("VERIFIED");
+
+        List<String> lines = new ArrayList<>(Packs.lines(files, PackFormat.EVENTS));
+        lines.remove(2);
+        Path removed =
+                Files.write(folder.resolve("removed.zip"), Packs.zip(Packs.with(files, PackFormat.EVENTS, lines)));
+        Packs.Verdict caught = python(List.of(script.toString(), removed.toString(), keys.toString()));
+        assertThat(caught.status()).as("%s", caught).isEqualTo(1);
+        assertThat(caught.err()).contains("events.ndjson was changed", "an event was removed");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static Packs.Verdict python(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("python3");
+        command.addAll(args);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException notInstalled) {
+            return new Packs.Verdict(127, "", notInstalled.getMessage());
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Packs.Verdict(process.waitFor(), out, err);
+    }
 
     private Packs.Verdict verify(Map<String, byte[]> files) {
         return Packs.verify(folder, Packs.zip(files), "--keys", keys.toString());
