@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  *       diligence, and every CCG's transfer items); drives the mixed write load at the chosen concurrency for the
  *       chosen time, measuring throughput, latency and the lag before a write can be read; measures single-row
  *       INSERT + COMMIT into the same server at the same concurrency and row size; tops the store up to the promised
- *       size, then measures replays, as-of reads, the pages people read in a browser, and the service's peak
- *       memory.
+ *       size, then measures replays, as-of reads, the pages people read in a browser, the evidence pack of the ICS
+ *       with the longest history, and the service's peak memory.
  * </ol>
  *
  * It writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}. Goals are reported
@@ -133,6 +133,10 @@ public final class Benchmark {
                     List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
             progress.accept("pages: " + settings.asOfSamples() + " requests each");
             Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
+            progress.accept("evidence pack of " + hot + ": " + Math.max(3, settings.asOfSamples() / 4) + " downloads");
+            Measures.Pack pack = measures.evidencePack(hot, Math.max(3, settings.asOfSamples() / 4));
+            progress.accept("evidence pack of " + hot + ": " + pack.events() + " events, " + pack.bytes()
+                    + " bytes, p50 " + pack.latency().p50() + " ms");
 
             return new Result.ProgrammePhase(
                     new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
@@ -152,7 +156,8 @@ public final class Benchmark {
                             : null,
                     service.residentBytes().isPresent()
                             ? service.residentBytes().getAsLong()
-                            : null);
+                            : null,
+                    pack);
         }
     }
 }
