@@ -1,7 +1,10 @@
 package uk.nhs.ics.transition.web.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +23,8 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -50,6 +55,7 @@ import uk.nhs.ics.transition.web.security.Grant;
 public class Writes {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String FINGERPRINT_PREFIX = "v2:";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     private final CommandSender sender;
@@ -57,6 +63,7 @@ public class Writes {
     private final TransactionManager unitOfWorkTransactions;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final ObjectMapper canonical;
     private final Clock systemClock;
     private final Duration keyLifetime;
 
@@ -73,6 +80,10 @@ public class Writes {
         this.unitOfWorkTransactions = unitOfWorkTransactions;
         this.transactions = transactions;
         this.json = json;
+        this.canonical = json.copy()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.systemClock = systemClock;
         this.keyLifetime = keyLifetime;
     }
@@ -272,7 +283,7 @@ public class Writes {
     }
 
     private ResponseEntity<?> replay(Stored stored, String fingerprint) {
-        if (!stored.fingerprint().equals(fingerprint)) {
+        if (!sameRequest(stored.fingerprint(), fingerprint)) {
             throw new KeyReused();
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
@@ -300,9 +311,13 @@ public class Writes {
 
     /**
      * After a refusal rolled the command back, keeps the refusal as the key's answer (in a transaction of its own),
-     * so a retry is refused alike. Failures of the service itself (5xx) are not kept: a retry may succeed.
+     * so a retry is refused alike. Failures of the service itself (5xx), and a write that kept meeting concurrent
+     * changes (409), are not kept: a retry may succeed.
      */
     private void remember(Caller caller, String key, String fingerprint, RuntimeException refusal) {
+        if (refusal instanceof ConcurrencyException && !(refusal instanceof ConflictingAggregateVersionException)) {
+            return;
+        }
         Optional<ProblemDetail> problem = Problems.forRefusal(refusal).filter(p -> p.getStatus() < 500);
         if (problem.isEmpty()) {
             return;
@@ -324,17 +339,34 @@ public class Writes {
         }
     }
 
-    private static String fingerprint(HttpServletRequest request, Object command) {
-        // the request and what it asks for: a command, or what a write of several commands says it asks for
+    /**
+     * Whether a stored fingerprint is the request's. A fingerprint without the current prefix was written by an earlier
+     * release, from the command's {@code toString()}, which changes whenever a command gains a field: such a key
+     * answers its request again without its body being compared, for the one key lifetime after an upgrade.
+     */
+    static boolean sameRequest(String stored, String fingerprint) {
+        return stored.startsWith(FINGERPRINT_PREFIX) ? stored.equals(fingerprint) : true;
+    }
+
+    /**
+     * The request as the key remembers it: method, path, precondition and the command as canonical JSON (properties
+     * sorted, absent values left out), so that a command gaining an optional field keeps the fingerprints of the keys
+     * already stored.
+     */
+    String fingerprint(HttpServletRequest request, Object command) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
             digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
             digest.update(String.valueOf(request.getHeader("If-Match")).getBytes(StandardCharsets.UTF_8));
-            digest.update(command.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            digest.update((byte) 0);
+            digest.update(canonical.writeValueAsBytes(command));
+            return FINGERPRINT_PREFIX + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot fingerprint " + command.getClass().getSimpleName(), e);
         }
     }
 }
