@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.eventstore.EventSealKeys;
+import uk.nhs.ics.transition.app.ops.PolledHealth;
 import uk.nhs.ics.transition.audit.history.HistoryNarrator;
 import uk.nhs.ics.transition.audit.history.IcsHistory;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
@@ -90,8 +91,9 @@ public class AuditConfiguration {
     }
 
     /**
-     * The ledger's own health ({@code /actuator/health/ledger}, the contributor {@code auditLedger}): down while it is further behind the event store than
-     * allowed, or has recorded events the service did not write. It is not part of readiness: a ledger running behind
+     * The ledger's own health ({@code /actuator/health/ledger}, the contributor {@code auditLedger}), polled like the
+     * others: down while it is further behind the event store than allowed, or has recorded events the service did
+     * not write. It is not part of readiness: a ledger running behind
      * does not stop the service from serving, but it must be seen.
      */
     @Bean("auditLedgerHealthIndicator")
@@ -99,26 +101,32 @@ public class AuditConfiguration {
             JdbcClient jdbc,
             AuditLedger ledger,
             @Value("${ics.audit.ledger.max-pending-events:1000}") long maxPendingEvents,
-            @Value("${ics.audit.ledger.max-pending-wait:60s}") Duration maxPendingWait) {
-        return () -> {
-            LedgerLag lag = LedgerLag.measure(jdbc, Clock.systemUTC());
-            long forged = jdbc.sql("SELECT count(*) FROM audit_ledger"
-                            + " WHERE seal_verdict NOT IN ('AUTHENTIC', 'BEFORE_SEALING')")
-                    .query(Long.class)
-                    .single();
-            boolean behind = lag.beyond(maxPendingEvents, maxPendingWait);
-            Health.Builder health = behind || forged > 0 ? Health.down() : Health.up();
-            health.withDetail("pendingEvents", lag.pendingEvents())
-                    .withDetail("oldestPendingSeconds", lag.waiting().toSeconds())
-                    .withDetail("forgedEvents", forged);
-            if (behind) {
-                health.withDetail(
-                        "problem",
-                        "the ledger is behind the event store by more than " + maxPendingEvents + " events or "
-                                + maxPendingWait.toSeconds() + " s");
-            }
-            return health.build();
-        };
+            @Value("${ics.audit.ledger.max-pending-wait:60s}") Duration maxPendingWait,
+            @Value("${ics.health.interval:1s}") Duration interval,
+            @Value("${ics.health.timeout:2s}") Duration timeout) {
+        return new PolledHealth(
+                "auditLedger",
+                () -> {
+                    LedgerLag lag = LedgerLag.measure(jdbc, Clock.systemUTC());
+                    long forged = jdbc.sql("SELECT count(*) FROM audit_ledger"
+                                    + " WHERE seal_verdict NOT IN ('AUTHENTIC', 'BEFORE_SEALING')")
+                            .query(Long.class)
+                            .single();
+                    boolean behind = lag.beyond(maxPendingEvents, maxPendingWait);
+                    Health.Builder health = behind || forged > 0 ? Health.down() : Health.up();
+                    health.withDetail("pendingEvents", lag.pendingEvents())
+                            .withDetail("oldestPendingSeconds", lag.waiting().toSeconds())
+                            .withDetail("forgedEvents", forged);
+                    if (behind) {
+                        health.withDetail(
+                                "problem",
+                                "the ledger is behind the event store by more than " + maxPendingEvents + " events or "
+                                        + maxPendingWait.toSeconds() + " s");
+                    }
+                    return health.build();
+                },
+                interval,
+                timeout);
     }
 
     /**

@@ -15,11 +15,38 @@ class OperationsTest extends EndToEndTest {
         var readiness = api.get("/actuator/health/readiness").send();
 
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().get("components").fieldNames())
+                .toIterable()
+                .contains("database", "processors", "auditLedger", "readinessState", "livenessState")
+                .doesNotContain("db", "eventStore");
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
+    }
+
+    @Test
+    void readiness_needs_only_what_this_node_serves_with_and_projections_have_their_own_group() {
+        var readiness = api.get("/actuator/health/readiness").send();
+        var projections = api.get("/actuator/health/projections").send();
+
         assertThat(readiness.json().get("components").fieldNames())
                 .toIterable()
-                .contains("eventStore", "projections", "db", "readinessState");
+                .containsExactlyInAnyOrder("database", "readinessState");
+        assertThat(projections.status()).isEqualTo(200);
+        assertThat(projections.json().get("components").fieldNames())
+                .toIterable()
+                .containsExactly("processors");
+    }
+
+    @Test
+    void the_database_check_says_where_the_store_stands_and_how_the_embedded_server_is() {
+        var health =
+                api.get("/actuator/health/readiness").token(api.nationalTeam()).send();
+
+        var database = health.json().get("components").get("database");
+        assertThat(database.get("status").asText()).isEqualTo("UP");
+        assertThat(database.get("details").get("headPosition").asLong()).isPositive();
+        assertThat(database.get("details").get("embedded").asText()).isEqualTo("running");
+        assertThat(database.get("details").get("diskFreeMegabytes").asLong()).isPositive();
     }
 
     @Test
