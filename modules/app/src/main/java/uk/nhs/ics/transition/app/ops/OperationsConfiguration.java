@@ -8,16 +8,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.config.DomainConfiguration;
@@ -32,10 +40,13 @@ import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 import uk.nhs.ics.transition.web.ops.DeadLetterView;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
+import uk.nhs.ics.transition.web.ops.ProjectionReplays;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
+import uk.nhs.ics.transition.web.ops.ReplayTokens;
 
 /** Watching and operating the event processors: the admin endpoints' back end, and their metrics. */
 @Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 public class OperationsConfiguration {
 
     /** The read models, rebuilt from the start of history on request, each with the tables it writes. */
@@ -49,20 +60,41 @@ public class OperationsConfiguration {
             TransferSchemeProjection.NAME, TransferSchemeProjection.TABLES);
 
     @Bean
+    ProjectionReplays projectionReplays(JdbcClient jdbc) {
+        return new ProjectionReplays(jdbc);
+    }
+
+    @Bean
     ProjectionAdministration projectionAdministration(
             EventProcessingConfiguration processing,
             EventStore eventStore,
-            TokenStore tokenStore,
             TransactionTemplate transactions,
-            ReplaySnapshots snapshots) {
+            ReplaySnapshots snapshots,
+            ProjectionReplays replays,
+            Serializer serializer,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return new ProjectionAdministration(
                 processing,
                 eventStore,
-                tokenStore,
                 transactions,
                 snapshots,
+                replays,
+                new ReplayTokens(replays, serializer),
+                claimTimeout,
                 READ_MODELS,
                 Set.of(DomainConfiguration.RELAYS));
+    }
+
+    /**
+     * Scheduled work that must run on one node at a time (the replay watch, the idempotency keys' expiry) takes a
+     * lock in the database first, timed by the database's clock.
+     */
+    @Bean
+    LockProvider scheduledLocks(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
     }
 
     /**
@@ -89,16 +121,25 @@ public class OperationsConfiguration {
         return new ReplayWatch(administration);
     }
 
-    /** Checks every second whether a replay has caught up. */
-    static final class ReplayWatch {
+    /**
+     * Every second, on every node: carries requested replays forward (each node stops and restarts its own
+     * processors); and, on one node at a time, checks whether a replay has caught up.
+     */
+    static class ReplayWatch {
         private final ProjectionAdministration administration;
 
         ReplayWatch(ProjectionAdministration administration) {
             this.administration = administration;
         }
 
+        @Scheduled(fixedDelayString = "${ics.replay.watch-interval:1s}", initialDelayString = "1s")
+        public void coordinate() {
+            administration.coordinate();
+        }
+
         @Scheduled(fixedDelayString = "${ics.replay.watch-interval:1s}", initialDelayString = "5s")
-        void releaseCaughtUp() {
+        @SchedulerLock(name = "replay-watch", lockAtMostFor = "PT1M")
+        public void releaseCaughtUp() {
             administration.releaseCaughtUpSnapshots();
         }
     }

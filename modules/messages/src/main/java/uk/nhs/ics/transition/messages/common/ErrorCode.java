@@ -60,7 +60,9 @@ public enum ErrorCode {
     INVALID_CONSTITUTION_TRANSITION(Kind.CONFLICT),
     NO_CONSTITUTION_DRAFT(Kind.CONFLICT),
     BOARD_GAPS_NOT_NAMED(Kind.CONFLICT),
-    INVALID_MOU_TRANSITION(Kind.CONFLICT);
+    INVALID_MOU_TRANSITION(Kind.CONFLICT),
+
+    REPLAY_IN_PROGRESS(Kind.CONFLICT);
 
     /** How a refusal is to be read by a client. */
     public enum Kind {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.operations.ServiceOperationsId;
 import uk.nhs.ics.transition.messages.operations.SkipDeadLetter;
+import uk.nhs.ics.transition.web.RequestIds;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
@@ -63,9 +64,15 @@ public class OperationsController {
 
     @PostMapping("/{name}/replay")
     @Requires(Action.OPERATE)
-    @Operation(summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile")
-    public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replay(name));
+    @Operation(
+            summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile",
+            description = "The request is recorded before it is accepted (202), and carried out by whichever node of"
+                    + " the service gets to it, also after a crash. 409 while a replay of it is waiting or catching"
+                    + " up.")
+    public ResponseEntity<ProjectionStatus> replay(
+            @PathVariable String name, Caller caller, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(administration.replay(name, caller.subject(), RequestIds.of(request)));
     }
 
     @GetMapping("/{name}/dead-letters")
