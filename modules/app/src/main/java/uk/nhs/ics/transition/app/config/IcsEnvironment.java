@@ -29,6 +29,8 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String SOURCE = "ics-transition-mode";
     public static final String EMBEDDED_DATABASE = "ics.database.embedded";
     public static final String DEV_TOKENS = "ics.security.dev-tokens";
+    /** Whether the service migrates the schema as it starts (see {@code SchemaMigrations}). */
+    public static final String MIGRATE_ON_START = "ics.database.migrate-on-start";
     /** The demo to load on an empty store ({@code ICS_DEMO}). */
     public static final String DEMO = "ics.demo.name";
     /** Whether a demo may be loaded into an external database ({@code ICS_DEMO_EXTERNAL_DATABASE}). */
@@ -38,8 +40,20 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> decided = new HashMap<>();
         boolean external = environment.containsProperty("spring.datasource.url");
+        if ("migrate".equals(environment.getProperty("ics.command"))) {
+            if (!external) {
+                throw new IllegalStateException("migrate needs the database to migrate (SPRING_DATASOURCE_URL, with"
+                        + " SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD for the schema's owner); the embedded default"
+                        + " migrates its own database as the service starts");
+            }
+            decided.put(EMBEDDED_DATABASE, false);
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+            return;
+        }
         boolean embedded = environment.getProperty(EMBEDDED_DATABASE, Boolean.class, !external);
         decided.put(EMBEDDED_DATABASE, embedded);
+        // the embedded default migrates its own database; an external one is migrated apart (the migrate command)
+        decided.put(MIGRATE_ON_START, embedded);
 
         boolean issuerConfigured = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")

@@ -54,6 +54,7 @@ class ExternalDatabaseModeTest {
                         .run(
                                 "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
+                                "--ics.database.migrate-on-start=true",
                                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/r",
                                 "--ics.data-dir=" + dataDir,
                                 "--server.port=0",
@@ -74,6 +75,7 @@ class ExternalDatabaseModeTest {
                         "--ics.audit.seal.key-dir=" + keys,
                         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
+                        "--ics.database.migrate-on-start=true",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/realm",
                         "--spring.security.oauth2.client.registration.nhs.client-id=ics-transition",
                         "--spring.security.oauth2.client.registration.nhs.client-secret=not-a-secret",
