@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -37,7 +36,9 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -48,6 +49,7 @@ import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.problem.ProblemDocumentation;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.DevTokenController;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -141,7 +143,10 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI icsTransitionApi(Environment environment) {
-        Components components = new Components().addSchemas(PROBLEM, problemSchema());
+        Components components = new Components();
+        ModelConverters.getInstance()
+                .readAll(ProblemDocumentation.Problem.class)
+                .forEach(components::addSchemas);
         // the answer of every VersionedWrite, which springdoc cannot see behind their ResponseEntity<?>
         ModelConverters.getInstance().readAll(CommandAnswer.class).forEach(components::addSchemas);
         components.addSecuritySchemes(
@@ -332,9 +337,8 @@ public class OpenApiConfiguration {
     }
 
     private static void csv(Operation operation, ApiResponse ok, CsvAnswer csv, HandlerMethod handler) {
-        List<String> columns = csv.columns().length > 0
-                ? List.of(csv.columns())
-                : CsvMessageConverter.columns(handler.getReturnType().getGenericParameterType());
+        List<String> columns =
+                csv.columns().length > 0 ? List.of(csv.columns()) : CsvMessageConverter.columns(answerType(handler));
         Content content = new Content();
         if (ok.getContent() != null) {
             ok.getContent().forEach((type, media) -> {
@@ -367,6 +371,14 @@ public class OpenApiConfiguration {
                         + " by default")
                 .required(false)
                 .schema(new StringSchema()._enum(List.of("json", "csv"))));
+    }
+
+    /** The declared answer type, inside a {@code ResponseEntity} where there is one. */
+    private static ResolvableType answerType(HandlerMethod handler) {
+        ResolvableType type = ResolvableType.forMethodReturnType(handler.getMethod());
+        return HttpEntity.class.isAssignableFrom(type.resolve(Object.class))
+                ? type.as(HttpEntity.class).getGeneric(0)
+                : type;
     }
 
     private static boolean hasBody(HandlerMethod handler) {
@@ -456,60 +468,5 @@ public class OpenApiConfiguration {
         ApiResponses sorted = new ApiResponses();
         new TreeMap<>(operation.getResponses()).forEach(sorted::addApiResponse);
         operation.setResponses(sorted);
-    }
-
-    private static Schema<?> problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .description("One invalid field, or one refused row or cell of an uploaded register")
-                .addProperty(
-                        "field",
-                        new StringSchema()
-                                .description("A JSON path such as `evidence[0].reference`, a parameter or a header;"
-                                        + " for a register, its column"))
-                .addProperty("message", new StringSchema().description("What is wrong with it"))
-                .addProperty(
-                        "row",
-                        new IntegerSchema()
-                                .description("An uploaded register's row, as a spreadsheet numbers it (the"
-                                        + " header is row 1)"))
-                .addProperty("column", new StringSchema().description("An uploaded register's column"))
-                .addProperty(
-                        "code",
-                        new StringSchema().description("The row's stable code, as the single-item API answers"));
-        fieldError.setRequired(List.of("message"));
-        Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details; `code` is stable, `errors` names each invalid field")
-                .addProperty(
-                        "type",
-                        new StringSchema().format("uri").description("Identifies the kind of problem, by its code"))
-                .addProperty("title", new StringSchema().description("A short summary of the kind of problem"))
-                .addProperty("status", new IntegerSchema().description("The HTTP status"))
-                .addProperty("detail", new StringSchema().description("What happened, for a person to read"))
-                .addProperty(
-                        "instance", new StringSchema().format("uri").description("The path of the request refused"))
-                .addProperty(
-                        "code",
-                        new StringSchema()
-                                .description("The stable code of the problem, such as `VERSION_MISMATCH`,"
-                                        + " `INVALID_INPUT` or a rule of the domain such as `BOARD_ORDER_VIOLATION`"))
-                .addProperty(
-                        "correlationId",
-                        new StringSchema().description("The request's id in the service's logs and audit trail"))
-                .addProperty("errors", new ArraySchema().items(fieldError).description("Each invalid field or row"))
-                .addProperty(
-                        "warnings",
-                        new ArraySchema()
-                                .items(fieldError)
-                                .description("A register import's rows that only warn (they refuse nothing)"));
-        problem.setRequired(List.of("type", "title", "status", "code"));
-        problem.example(Map.of(
-                "type", "urn:ics-transition:problem:version-mismatch",
-                "title", "The resource has changed",
-                "status", 412,
-                "detail", "If-Match named version 11 but the resource is at version 12; read it again and retry",
-                "instance", "/api/v1/systems/QH8/milestones/Q1-SDP-UPDATED/complete",
-                "code", "VERSION_MISMATCH",
-                "correlationId", "6f1c2a0e-6a1e-4b7e-9d1a-2f0c9b7e1d42"));
-        return problem;
     }
 }

@@ -189,7 +189,11 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
      * and are left out. This is what the OpenAPI description says of a CSV answer, so the two cannot drift.
      */
     public static List<String> columns(Type declaredType) {
-        ResolvableType declared = ResolvableType.forType(declaredType);
+        return columns(ResolvableType.forType(declaredType));
+    }
+
+    /** {@link #columns(Type)}, for a type whose generics are resolved in context (a controller's answer). */
+    public static List<String> columns(ResolvableType declared) {
         Class<?> raw = declared.resolve(Object.class);
         ResolvableType item = Page.class.isAssignableFrom(raw)
                 ? declared.as(Page.class).getGeneric(0)

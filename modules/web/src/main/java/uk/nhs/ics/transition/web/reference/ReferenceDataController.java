@@ -112,6 +112,7 @@ public class ReferenceDataController {
     @GetMapping("/systems")
     @Requires(Action.READ_REFERENCE)
     @CsvAnswer(rows = "one row per ICS")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such region")
     @Operation(
             operationId = "listSystems",
@@ -153,6 +154,7 @@ public class ReferenceDataController {
     @GetMapping("/ccgs")
     @Requires(Action.READ_REFERENCE)
     @CsvAnswer(rows = "one row per CCG")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such ICS")
     @Operation(
             operationId = "listCcgs",
