@@ -198,11 +198,24 @@ public class OpenApiConfiguration {
         return api;
     }
 
-    /** Tags in one order, each once, so the description reads (and diffs) the same on every start. */
+    /**
+     * Tags in one order, each once, so the description reads (and diffs) the same on every start; only those of the
+     * operations there are (no development tokens where there is no such operation).
+     */
     @Bean
     OpenApiCustomizer tagsInOrder() {
         return api -> {
             if (api.getTags() != null) {
+                java.util.Set<String> used = new java.util.HashSet<>();
+                if (api.getPaths() != null) {
+                    api.getPaths().values().forEach(path -> path.readOperations()
+                            .forEach(operation -> {
+                                if (operation.getTags() != null) {
+                                    used.addAll(operation.getTags());
+                                }
+                            }));
+                }
+                api.getTags().removeIf(tag -> !used.contains(tag.getName()));
                 Map<String, Tag> tags = new TreeMap<>();
                 api.getTags()
                         .forEach(tag -> tags.merge(tag.getName(), tag, (a, b) -> a.getDescription() != null ? a : b));
