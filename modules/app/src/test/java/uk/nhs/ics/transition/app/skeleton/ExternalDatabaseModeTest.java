@@ -105,6 +105,19 @@ class ExternalDatabaseModeTest {
                     .isFalse();
             assertThat(api.get("/api/v1/systems").send().status()).isEqualTo(401);
 
+            // the description: no development token operation; OpenID Connect discovery beside the bearer scheme
+            var docs = api.get("/v3/api-docs").send().json();
+            assertThat(docs.path("paths").has("/api/v1/dev/tokens")).isFalse();
+            assertThat(docs.path("components")
+                            .path("securitySchemes")
+                            .path("openIdConnect")
+                            .path("openIdConnectUrl")
+                            .asText())
+                    .isEqualTo("https://login.example.invalid/realm/.well-known/openid-configuration");
+            assertThat(docs.path("components").path("securitySchemes").has("bearer"))
+                    .isTrue();
+            assertThat(docs.path("security").toString()).contains("bearer", "openIdConnect");
+
             assertThat(api.get("/sign-in/dev").send().status()).isEqualTo(404);
             var page = api.get("/regions/Y56").header("Accept", "text/html").send();
             assertThat(page.status()).isEqualTo(302);

@@ -26,6 +26,16 @@ import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 @Component
 public class AuditExport {
 
+    /** Newline-delimited JSON: one JSON object per line. */
+    public static final String NDJSON = "application/x-ndjson";
+
+    /** The CSV export as the OpenAPI description states it; {@code AuditExportTest} holds it to {@link #CSV_COLUMNS}. */
+    public static final String CSV_DESCRIPTION = "UTF-8 with a byte-order mark, RFC 4180; one row per event; columns:"
+            + " `sequence`, `globalIndex`, `eventIdentifier`, `occurredAt`, `type`, `aggregateType`, `aggregate`,"
+            + " `aggregateVersion`, `icsCode`, `ccgCode`, `actor`, `actorName`, `actorRole`, `actorScope`, `reason`,"
+            + " `correlationId`, `causationId`, `clientAddress`, `payload` (the event's JSON), `hash`, `previousHash`,"
+            + " `clientRequestId`, `seal`";
+
     static final List<String> CSV_COLUMNS = List.of(
             "sequence",
             "globalIndex",
@@ -59,6 +69,36 @@ public class AuditExport {
         this.json = json;
     }
 
+    /**
+     * Whether the export is CSV: {@code format=csv}, or else an {@code Accept} whose most preferred of the two types
+     * is {@code text/csv}. Newline-delimited JSON otherwise.
+     */
+    public static boolean asCsv(String format, String accept) {
+        if (format != null) {
+            return format.equals("csv");
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        accepted.sort(
+                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.isCompatibleWith(CsvMessageConverter.TEXT_CSV) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The filtered trail as an attachment: CSV when asked, newline-delimited JSON otherwise. */
     public ResponseEntity<StreamingResponseBody> response(AuditFilter filter, boolean csv) {
         StreamingResponseBody body = output -> {
@@ -83,9 +123,7 @@ public class AuditExport {
         };
         return ResponseEntity.ok()
                 .contentType(
-                        csv
-                                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                                : MediaType.parseMediaType("application/x-ndjson"))
+                        csv ? MediaType.parseMediaType("text/csv;charset=UTF-8") : MediaType.parseMediaType(NDJSON))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-trail." + (csv ? "csv" : "ndjson"))
                 .body(body);
     }
