@@ -49,7 +49,8 @@ public class AuditExport {
             "hash",
             "previousHash",
             "clientRequestId",
-            "seal");
+            "seal",
+            "traceId");
 
     private final AuditTrail trail;
     private final ObjectMapper json;
@@ -114,6 +115,7 @@ public class AuditExport {
                 event.hash(),
                 event.previousHash(),
                 event.clientRequestId(),
-                event.seal());
+                event.seal(),
+                event.traceId());
     }
 }
