@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The JSON schemas vendored in {@code src/test/resources/schemas} (see its README), checked offline with networknt's
- * validator. Their {@code $schema} is dropped: it names a meta-schema the validator would fetch, and every one of them
- * is draft 7.
+ * validator. Their {@code $schema} is dropped (it names a meta-schema the validator would fetch; every one of them is
+ * draft 7), and so is the compose schema's {@code $id}, a bare file name the validator refuses as an identifier.
  */
 public final class JsonSchemas {
 
@@ -30,6 +30,7 @@ public final class JsonSchemas {
             }
             var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
             tree.remove("$schema");
+            tree.remove("$id");
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                     .getSchema(JSON.writeValueAsString(tree), InputFormat.JSON);
         } catch (IOException e) {
