@@ -72,7 +72,7 @@ final class ServiceUnderTest implements AutoCloseable {
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(settings.serviceJar())) {
             throw new IllegalStateException("no service jar at "
-                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests package)");
+                    + settings.serviceJar().toAbsolutePath() + ": build it first (./mvnw -B -DskipTests package)");
         }
         Path dataDir = folder.resolve("data").toAbsolutePath();
         deleteRecursively(dataDir);

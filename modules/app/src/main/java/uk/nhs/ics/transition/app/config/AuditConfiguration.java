@@ -130,7 +130,7 @@ public class AuditConfiguration {
     }
 
     /**
-     * {@code ics_ledger_pending_events} and {@code ics_ledger_pending_seconds} (how far the ledger is behind), and
+     * {@code ics_ledger_pending_events} and {@code ics_ledger_pending_age_seconds} (how far the ledger is behind), and
      * {@code ics_ledger_forged_events_total} (events it recorded, since this process started, that the service did
      * not seal).
      */
@@ -143,7 +143,9 @@ public class AuditConfiguration {
                     .description("Events in the store after the newest one the audit ledger recorded")
                     .strongReference(true)
                     .register(registry);
-            Gauge.builder("ics.ledger.pending", lag, c -> c.get().waiting().toMillis() / 1000.0)
+            // a name of its own: Micrometer tells meters apart by name and tags, not unit, so a second
+            // "ics.ledger.pending" in seconds was the first one again and never published
+            Gauge.builder("ics.ledger.pending.age", lag, c -> c.get().waiting().toMillis() / 1000.0)
                     .baseUnit("seconds")
                     .description("How long the oldest event the audit ledger has not recorded has waited")
                     .strongReference(true)

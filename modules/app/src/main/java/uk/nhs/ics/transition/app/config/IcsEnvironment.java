@@ -21,8 +21,10 @@ import org.springframework.core.env.MapPropertySource;
  *       configured by {@code spring.security.oauth2.resourceserver.jwt.*}; no embedded server, no dev tokens.
  * </ul>
  *
- * It also turns {@code LOG_FORMAT=json} into Spring Boot's structured console logging (one JSON object per line) and
- * switches Axon's update checker off. Anything set explicitly wins over what is decided here.
+ * It also turns {@code LOG_FORMAT=json} into Spring Boot's structured console logging (one JSON object per line),
+ * names the version the build stamped ({@code META-INF/build-info.properties}) as {@code spring.application.version}
+ * so that every log line carries it (the jar's manifest says the same when run with {@code java -jar}), and switches
+ * Axon's update checker off. Anything set explicitly wins over what is decided here.
  */
 public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -106,10 +108,26 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
         if ("json".equalsIgnoreCase(logFormat) && !environment.containsProperty("logging.structured.format.console")) {
             decided.put("logging.structured.format.console", "ecs");
         }
+        buildVersion().ifPresent(version -> decided.put("spring.application.version", version));
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+    }
+
+    /** The version the build wrote into {@code META-INF/build-info.properties}, if it did. */
+    static java.util.Optional<String> buildVersion() {
+        try (java.io.InputStream in =
+                IcsEnvironment.class.getClassLoader().getResourceAsStream("META-INF/build-info.properties")) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            java.util.Properties build = new java.util.Properties();
+            build.load(in);
+            return java.util.Optional.ofNullable(build.getProperty("build.version"));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

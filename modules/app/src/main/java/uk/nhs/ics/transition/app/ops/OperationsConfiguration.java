@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.app.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.nhs.ics.transition.app.config.DomainConfiguration;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
@@ -115,6 +119,23 @@ public class OperationsConfiguration {
         return Decisions.requeue(cause, failed -> failed.diagnostics().and(DeadLetterView.FAILED_ATTEMPTS, attempts));
     }
 
+    /** Who asked for each administrative action, and in answer to which request, in the log. */
+    @Bean
+    WebMvcConfigurer administrativeActionsLogged() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AdministrativeActions()).addPathPatterns(AdministrativeActions.PATHS);
+            }
+        };
+    }
+
+    /** The current trace's id on every command sent while serving a request, and so on every event it causes. */
+    @Bean
+    TraceIdOnCommands traceIdOnCommands(ObjectProvider<Tracer> tracer) {
+        return new TraceIdOnCommands(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
     /** Hands each read model's reads back to its rebuilt tables as soon as its replay has caught up. */
     @Bean
     ReplayWatch replayWatch(ProjectionAdministration administration) {
@@ -146,8 +167,9 @@ public class OperationsConfiguration {
 
     /**
      * Per processor: {@code ics.projection.position}, {@code ics.projection.lag} (events behind the head of the
-     * store), {@code ics.projection.replaying} (1 or 0) and {@code ics.projection.replay.progress} (percent). One
-     * scrape reads the processors' state once, not once per gauge.
+     * store), {@code ics.projection.replaying} (1 or 0), {@code ics.projection.replay.progress} (percent),
+     * {@code ics.projection.dead.letters} and {@code ics.projection.error} (1 or 0). One scrape reads the processors'
+     * state once, not once per gauge.
      */
     @Bean
     MeterBinder projectionMetrics(ProjectionAdministration administration) {
@@ -189,6 +211,22 @@ public class OperationsConfiguration {
                         statuses,
                         ProjectionStatus::progressPercent,
                         "How far through its replay (or catch-up) it is");
+                gauge(
+                        registry,
+                        "ics.projection.dead.letters",
+                        "events",
+                        name,
+                        statuses,
+                        ProjectionStatus::deadLetters,
+                        "Events the processor set aside because it could not handle them (its dead letters)");
+                gauge(
+                        registry,
+                        "ics.projection.error",
+                        null,
+                        name,
+                        statuses,
+                        s -> s.error() ? 1 : 0,
+                        "1 while the processor (or one of its segments) is in error and retrying, else 0");
             }
         };
     }

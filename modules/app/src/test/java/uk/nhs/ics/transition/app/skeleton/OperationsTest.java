@@ -55,11 +55,11 @@ class OperationsTest extends EndToEndTest {
                 api.get("/actuator/prometheus").token(api.nationalTeam()).send().body();
 
         assertThat(metrics)
-                .contains("commandBus_")
-                .contains("payloadType=\"OpenIcsTransition\"")
-                .contains("eventStore_")
-                .contains("eventProcessor_")
-                .contains("processorName=\"reference-data\"");
+                .contains("axon_command_handling_seconds_bucket{")
+                .contains("payload_type=\"OpenIcsTransition\"")
+                .contains("axon_event_publication_seconds_count{")
+                .contains("axon_event_processing_seconds_count{")
+                .contains("processor=\"reference-data\"");
     }
 
     @Test

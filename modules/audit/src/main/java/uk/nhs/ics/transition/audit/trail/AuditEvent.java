@@ -32,6 +32,8 @@ import java.time.Instant;
  * @param seal what the ledger found of the event's seal: {@code AUTHENTIC} (written by the service),
  *     {@code BEFORE_SEALING} (stored by a release that did not seal), or {@code UNSEALED}, {@code UNKNOWN_KEY},
  *     {@code FORGED} (not written by the service); absent for entries recorded before verdicts were kept
+ * @param traceId the W3C trace of the request it came from (32 hex digits), as its metadata records it; absent for
+ *     events recorded before traces were kept, and for those the service recorded by itself (at start-up, a demo)
  */
 public record AuditEvent(
         long sequence,
@@ -56,4 +58,5 @@ public record AuditEvent(
         String hash,
         String previousHash,
         String clientRequestId,
-        String seal) {}
+        String seal,
+        String traceId) {}

@@ -27,7 +27,8 @@ public class AuditTrail {
             SELECT l.sequence, l.global_index, l.event_identifier, l.occurred_at, l.event_type, l.aggregate_type,
                    l.aggregate_id, l.aggregate_version, l.ics_code, l.ccg_code, l.actor, l.actor_name, l.actor_role,
                    l.actor_scope, l.reason, l.correlation_id, l.causation_id, l.client_address,
-                   convert_from(e.payload, 'UTF8'), l.hash, l.previous_hash, l.client_request_id, l.seal_verdict
+                   convert_from(e.payload, 'UTF8'), l.hash, l.previous_hash, l.client_request_id, l.seal_verdict,
+                   substring(convert_from(e.meta_data, 'UTF8') from '"traceId":"([0-9a-f]{32})"')
               FROM audit_ledger l JOIN domain_event_entry e ON e.global_index = l.global_index""";
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -137,6 +138,7 @@ public class AuditTrail {
                 rs.getString(20),
                 rs.getString(21),
                 rs.getString(22),
-                rs.getString(23));
+                rs.getString(23),
+                rs.getString(24));
     }
 }

@@ -59,7 +59,8 @@ public class AuditExport {
             "hash",
             "previousHash",
             "clientRequestId",
-            "seal");
+            "seal",
+            "traceId");
 
     private final AuditTrail trail;
     private final ObjectMapper json;
@@ -152,6 +153,7 @@ public class AuditExport {
                 event.hash(),
                 event.previousHash(),
                 event.clientRequestId(),
-                event.seal());
+                event.seal(),
+                event.traceId());
     }
 }
