@@ -177,6 +177,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Path home = dataDirectory.toAbsolutePath().getParent();
         Path binaries = home.resolve(BINARIES_FOLDER);
+        // The library locks this file as it starts and releases it only on close(): an attempt that failed (a full
+        // disk) keeps the lock in this JVM with no instance left to close, and every later attempt would fail on it.
+        // A new file is a new lock; PostgreSQL's own postmaster.pid still keeps a second server off this folder.
+        try {
+            Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+        } catch (IOException e) {
+            log.warn("Cannot remove the embedded PostgreSQL's lock file: {}", e.toString());
+        }
         try {
             EmbeddedPostgres restarted = builder(
                             dataDirectory, binaries, home.resolve(PASSWORD_FILE), password, false, durable)

@@ -99,11 +99,12 @@ public class EmbeddedPostgresSupervisor implements SmartLifecycle {
                     log.error(
                             "The disk holding the embedded PostgreSQL ({}) is full: {} MB free. PostgreSQL cannot"
                                     + " start without room for its write-ahead log. Free disk space; the service starts it"
-                                    + " again by itself (next try in {} s, attempt {})",
+                                    + " again by itself (next try in {} s, attempt {}): {}",
                             server.dataDirectory(),
                             freeBytes() / (1024 * 1024),
                             backOff / 1000,
-                            attempts);
+                            attempts,
+                            lastFailure);
                 } else {
                     log.error(
                             "The embedded PostgreSQL did not start again (attempt {}; next try in {} s): {}",

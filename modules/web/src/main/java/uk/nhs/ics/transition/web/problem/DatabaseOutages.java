@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells an outage of the database from a defect. A request that fails because PostgreSQL cannot be reached, does not
@@ -27,7 +28,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * <p>What counts as an outage, anywhere in the chain of causes: the connection pool's timeout and JDBC's connection
  * exceptions, Spring's resource-failure and query-timeout exceptions, and PostgreSQL's SQLSTATE classes 08 (connection
  * exception), 53 (insufficient resources, 53100 being a full disk), 57P (operator intervention: shutdown, crash
- * recovery), 57014 (a statement cancelled by its timeout) and 58 (system error, such as an I/O error).
+ * recovery), 57014 (a statement cancelled by its timeout) and 58 (system error, such as an I/O error); and a
+ * transaction that could be neither committed nor rolled back for a JDBC failure (Spring then throws the rollback's
+ * failure, "Connection is closed", and only logs the commit's, which is how PostgreSQL's PANIC on a full disk arrives).
  */
 public class DatabaseOutages {
 
@@ -67,6 +70,19 @@ public class DatabaseOutages {
             if (found == null && unavailable(cause)) {
                 found = Kind.UNAVAILABLE;
             }
+            // a commit that failed and then could not even be rolled back: the connection is gone
+            if (found == null && cause instanceof TransactionSystemException && hasSqlCause(cause)) {
+                found = Kind.UNAVAILABLE;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                Optional<Kind> also = seen.contains(suppressed) ? Optional.empty() : kind(suppressed);
+                if (also.filter(Kind.DISK_FULL::equals).isPresent()) {
+                    return also;
+                }
+                if (found == null && also.isPresent()) {
+                    found = also.get();
+                }
+            }
         }
         return Optional.ofNullable(found);
     }
@@ -91,6 +107,17 @@ public class DatabaseOutages {
                         "DATABASE_UNAVAILABLE",
                         "The database is unavailable",
                         "nothing was changed; retry after " + retryAfterSeconds() + " s");
+    }
+
+    private static boolean hasSqlCause(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure.getCause(); cause != null && depth < MAX_CAUSES; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+            depth++;
+        }
+        return false;
     }
 
     private static boolean diskFull(Throwable cause) {

@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** An outage of the database answers 503 with Retry-After; a defect or a refusal is not an outage. */
 class DatabaseOutagesTest {
@@ -60,6 +61,19 @@ class DatabaseOutagesTest {
                         .getBody()
                         .getProperties())
                 .containsEntry("code", "DATABASE_DISK_FULL");
+    }
+
+    @Test
+    void a_commit_that_could_not_be_rolled_back_either_is_an_outage() {
+        // what a PANIC on a full disk during COMMIT reaches the request as (seen with the disk filled by hand)
+        assertThat(DatabaseOutages.kind(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .contains(DatabaseOutages.Kind.UNAVAILABLE);
+        assertThat(outages.isOutage(new TransactionSystemException("no transaction in progress")))
+                .isFalse();
+        RuntimeException withSuppressed = new RuntimeException("append failed");
+        withSuppressed.addSuppressed(new SQLException("could not write", "53100"));
+        assertThat(DatabaseOutages.kind(withSuppressed)).contains(DatabaseOutages.Kind.DISK_FULL);
     }
 
     @Test
