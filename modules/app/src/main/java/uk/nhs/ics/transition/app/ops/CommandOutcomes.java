@@ -20,14 +20,16 @@ import uk.nhs.ics.transition.messages.common.RuleViolation;
  *   <li>{@code ics_command_conflicts_total{retried_by}}: commands that lost a race with another change of the same
  *       aggregate ({@link ConcurrencyException}: the event's sequence number was taken when it was stored). Nothing was
  *       changed, and the command is tried again: by the event processor, for a relay (which retries until the fact is
- *       delivered), or by the caller, whom the API answers 409 {@code CONCURRENT_MODIFICATION}.
+ *       delivered), or by the service's write path for a write through the API ({@code Writes}, on the fresh state,
+ *       up to {@code ics.web.write-attempts} times; the caller is answered 409 {@code CONCURRENT_MODIFICATION} only
+ *       when every attempt lost). Several nodes writing one aggregate show here.
  * </ul>
  */
 public class CommandOutcomes implements MessageMonitor<Message<?>> {
 
     private final Map<ErrorCode, Counter> refusals = new EnumMap<>(ErrorCode.class);
     private final Counter conflictsRetriedByProcessor;
-    private final Counter conflictsRetriedByCaller;
+    private final Counter conflictsRetriedByService;
 
     public CommandOutcomes(MeterRegistry registry) {
         for (ErrorCode code : ErrorCode.values()) {
@@ -39,13 +41,14 @@ public class CommandOutcomes implements MessageMonitor<Message<?>> {
                             .register(registry));
         }
         conflictsRetriedByProcessor = conflicts(registry, "processor");
-        conflictsRetriedByCaller = conflicts(registry, "caller");
+        conflictsRetriedByService = conflicts(registry, "service");
     }
 
     private static Counter conflicts(MeterRegistry registry, String retriedBy) {
         return Counter.builder("ics.command.conflicts")
-                .description("Commands that lost a race with a concurrent change of the same aggregate, changed"
-                        + " nothing and are retried: by the event processor (relays) or by the caller (answered 409)")
+                .description(
+                        "Commands that lost a race with a concurrent change of the same aggregate, changed"
+                                + " nothing and are retried: by the event processor (relays) or by the service's write path (API writes)")
                 .tag("retried_by", retriedBy)
                 .register(registry);
     }
@@ -65,7 +68,7 @@ public class CommandOutcomes implements MessageMonitor<Message<?>> {
                         return;
                     }
                     if (t instanceof ConcurrencyException) {
-                        (relayed ? conflictsRetriedByProcessor : conflictsRetriedByCaller).increment();
+                        (relayed ? conflictsRetriedByProcessor : conflictsRetriedByService).increment();
                         return;
                     }
                 }

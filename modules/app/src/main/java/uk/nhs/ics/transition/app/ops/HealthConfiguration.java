@@ -1,11 +1,15 @@
 package uk.nhs.ics.transition.app.ops;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresSupervisor;
@@ -31,6 +35,17 @@ public class HealthConfiguration {
             @Value("${ics.health.interval:1s}") Duration interval,
             @Value("${ics.health.timeout:2s}") Duration timeout) {
         return new PolledHealth("database", database::check, interval, timeout);
+    }
+
+    /** {@code ics_database_up}: 1 while the database's latest check passed, for the alert that pages someone. */
+    @Bean
+    MeterBinder databaseUp(@Qualifier("database") PolledHealth database) {
+        return registry -> Gauge.builder(
+                        "ics.database.up",
+                        database,
+                        h -> Status.UP.equals(h.health().getStatus()) ? 1 : 0)
+                .description("Whether this node's latest check of its database passed (1) or not (0)")
+                .register(registry);
     }
 
     @Bean("processors")

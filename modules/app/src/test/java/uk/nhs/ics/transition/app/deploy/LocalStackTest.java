@@ -110,7 +110,8 @@ class LocalStackTest {
         assertThat(services.at("/migrate/command/0").asText()).isEqualTo("migrate");
         // the migration grants the nodes' role its privileges (ServiceRoleGrants); nothing is granted by hand
         assertThat(services.at("/migrate/environment/ICS_DATABASE_APP_ROLE").asText())
-                .isEqualTo(services.at("/node-1/environment/SPRING_DATASOURCE_USERNAME").asText());
+                .isEqualTo(services.at("/node-1/environment/SPRING_DATASOURCE_USERNAME")
+                        .asText());
     }
 
     @Test

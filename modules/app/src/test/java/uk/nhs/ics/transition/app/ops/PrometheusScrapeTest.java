@@ -116,7 +116,7 @@ class PrometheusScrapeTest extends EndToEndTest {
         assertThat(after.samples("ics_command_refusals_total")).hasSize(ErrorCode.values().length);
         assertThat(after.samples("ics_command_conflicts_total"))
                 .extracting(s -> s.labels().get("retried_by"))
-                .containsExactlyInAnyOrder("processor", "caller");
+                .containsExactlyInAnyOrder("processor", "service");
     }
 
     @Test

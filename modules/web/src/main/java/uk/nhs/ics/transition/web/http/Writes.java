@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.axonframework.common.transaction.TransactionManager;
@@ -77,7 +76,6 @@ public class Writes {
     private final Clock systemClock;
     private final Duration keyLifetime;
     private final int attempts;
-    private final LongAdder conflictsRetried = new LongAdder();
 
     public Writes(
             CommandSender sender,
@@ -142,7 +140,6 @@ public class Writes {
                 if (!staleCopy(failure) || attempt >= attempts) {
                     throw failure;
                 }
-                conflictsRetried.increment();
                 log.debug(
                         "Retrying {} on fresh state (attempt {}): {}",
                         command.getClass().getSimpleName(),
@@ -173,11 +170,6 @@ public class Writes {
             }
         }
         return false;
-    }
-
-    /** How many writes were tried again on fresh state, since start. */
-    public long conflictsRetried() {
-        return conflictsRetried.sum();
     }
 
     private static void pause(int attempt) {

@@ -91,9 +91,7 @@ public class OperationsController {
                     + " crash. 409 while a replay of it is waiting or catching up.",
             summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile")
     public ResponseEntity<ProjectionStatus> replay(
-            @Parameter(description = PROJECTION) @PathVariable String name,
-            Caller caller,
-            HttpServletRequest request) {
+            @Parameter(description = PROJECTION) @PathVariable String name, Caller caller, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(administration.replay(name, caller.subject(), RequestIds.of(request)));
     }
