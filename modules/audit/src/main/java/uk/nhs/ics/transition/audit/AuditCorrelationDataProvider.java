@@ -13,7 +13,7 @@ import uk.nhs.ics.transition.messages.common.MetadataKeys;
 
 /**
  * Carries the audit facts of a message onto every message it causes: the events a command applies, and the commands
- * a relay sends for an event. The actor, role, client address, request and reason are copied unchanged; the cause
+ * a relay sends for an event. The actor, role, client address, request, trace and reason are copied unchanged; the cause
  * becomes the handled message itself, except that the events of a relayed command name the event that was relayed
  * (commands are not stored, so that is the link an auditor can follow). Metadata a sender sets explicitly wins over what is copied (Axon merges the
  * explicit metadata last), which is how a relay names the system as actor.
@@ -32,6 +32,7 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             MetadataKeys.ACTOR_SCOPE,
             MetadataKeys.CLIENT_ADDRESS,
             MetadataKeys.CORRELATION_ID,
+            MetadataKeys.TRACE_ID,
             MetadataKeys.CLIENT_REQUEST_ID,
             MetadataKeys.REASON,
             MetadataKeys.DEMO);

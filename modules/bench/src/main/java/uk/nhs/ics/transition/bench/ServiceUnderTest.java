@@ -29,6 +29,8 @@ final class ServiceUnderTest implements AutoCloseable {
     static final String BUSINESS_DATE = "2022-02-01";
 
     private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
     private final URI url;
     private final String jdbcUrl;
     private final Path log;
@@ -37,7 +39,14 @@ final class ServiceUnderTest implements AutoCloseable {
     private double readySeconds = Double.NaN;
 
     private ServiceUnderTest(Process process, URI url, String jdbcUrl, Path log) {
+        this(process, List.of(), Map.of(), url, jdbcUrl, log);
+    }
+
+    private ServiceUnderTest(
+            Process process, List<String> command, Map<String, String> environment, URI url, String jdbcUrl, Path log) {
         this.process = process;
+        this.command = command;
+        this.environment = environment;
         this.url = url;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
@@ -63,7 +72,7 @@ final class ServiceUnderTest implements AutoCloseable {
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(settings.serviceJar())) {
             throw new IllegalStateException("no service jar at "
-                    + settings.serviceJar().toAbsolutePath() + ": build it first (mvn -B -DskipTests package)");
+                    + settings.serviceJar().toAbsolutePath() + ": build it first (./mvnw -B -DskipTests package)");
         }
         Path dataDir = folder.resolve("data").toAbsolutePath();
         deleteRecursively(dataDir);
@@ -83,18 +92,53 @@ final class ServiceUnderTest implements AutoCloseable {
         // the benchmark measures what the service can do, not its per-caller rate limit (its clients share tokens)
         command.add("--ics.web.rate-limit.per-second=1000000");
         command.addAll(arguments);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        return launch(
+                command,
+                environment,
+                URI.create("http://localhost:" + httpPort),
+                "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
+                log,
+                dataDir,
+                patience);
+    }
+
+    /**
+     * The same service started again, as before, on the data folder a killed (or stopped) one left behind: the same
+     * ports, arguments and environment; its log is appended to.
+     */
+    static ServiceUnderTest restart(ServiceUnderTest stopped, Duration patience)
+            throws IOException, InterruptedException {
+        if (stopped.process == null || stopped.process.isAlive()) {
+            throw new IllegalStateException("only a service started here, and stopped, can be started again");
+        }
+        return launch(
+                stopped.command,
+                stopped.environment,
+                stopped.url,
+                stopped.jdbcUrl,
+                stopped.log,
+                stopped.dataDir,
+                patience);
+    }
+
+    private static ServiceUnderTest launch(
+            List<String> command,
+            Map<String, String> environment,
+            URI url,
+            String jdbcUrl,
+            Path log,
+            Path dataDir,
+            Duration patience)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("ICS_DEMO");
         builder.environment().remove("ICS_CLOCK_FIXED_DATE");
         builder.environment().putAll(environment);
         long launched = System.nanoTime();
         Process process = builder.start();
-        ServiceUnderTest service = new ServiceUnderTest(
-                process,
-                URI.create("http://localhost:" + httpPort),
-                "jdbc:postgresql://localhost:" + databasePort + "/ics_transition?user=postgres",
-                log);
+        ServiceUnderTest service = new ServiceUnderTest(process, command, environment, url, jdbcUrl, log);
         service.launched = launched;
         service.dataDir = dataDir;
         try {
@@ -105,6 +149,23 @@ final class ServiceUnderTest implements AutoCloseable {
         }
         service.readySeconds = service.secondsSinceLaunch();
         return service;
+    }
+
+    /** Kills the service's JVM at once (SIGKILL), as a crash or an out-of-memory kill would. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The service's process id (the token store names a node by it). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The service's data folder (its embedded PostgreSQL's files are in {@code postgres}). */
+    Path dataDir() {
+        return dataDir;
     }
 
     static ServiceUnderTest attach(URI url, String jdbcUrl) throws InterruptedException {

@@ -33,15 +33,28 @@ public class ReplaySnapshots {
     private volatile Set<String> held = Set.of();
     private volatile long readAt = Long.MIN_VALUE;
 
-    public ReplaySnapshots(JdbcClient jdbc, TransactionTemplate transactions) {
+    private final Runnable longStatements;
+
+    /**
+     * @param longStatements lets the current transaction's connection wait for a long statement (it has a socket
+     *     timeout for outages otherwise)
+     */
+    public ReplaySnapshots(JdbcClient jdbc, TransactionTemplate transactions, Runnable longStatements) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.longStatements = longStatements;
     }
 
-    /** Copies the projection's tables and positions, all at once, replacing any earlier copy of them. */
+    /**
+     * Copies the projection's tables and positions, all at once, replacing any earlier copy of them. A copy of a
+     * large read model is one long statement: the connection may wait for it as long as it takes.
+     */
     public void preserve(String projection, List<String> tables) {
         tables.forEach(ReplaySnapshots::checkName);
-        transactions.executeWithoutResult(tx -> copy(projection, tables));
+        transactions.executeWithoutResult(tx -> {
+            longStatements.run();
+            copy(projection, tables);
+        });
         readAt = Long.MIN_VALUE;
     }
 

@@ -18,6 +18,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -50,6 +51,8 @@ import uk.nhs.ics.transition.web.http.SnapshotReads;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.input.InputRules;
 import uk.nhs.ics.transition.web.input.InputText;
+import uk.nhs.ics.transition.web.problem.DatabaseAvailability;
+import uk.nhs.ics.transition.web.problem.DatabaseOutages;
 import uk.nhs.ics.transition.web.problem.ProblemErrorReportValve;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.security.AuthorizationInterceptor;
@@ -80,11 +83,27 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** What counts as an outage of the database, and when a client should retry (503, {@code Retry-After}). */
+    @Bean
+    DatabaseOutages databaseOutages(@Value("${ics.web.outage-retry-after:5s}") Duration retryAfter) {
+        return new DatabaseOutages(retryAfter);
+    }
+
+    /** An outage met by a filter, before any controller, answers 503 like one met inside a controller. */
+    @Bean
+    FilterRegistrationBean<OutageAnswers> outageAnswers(
+            DatabaseOutages outages, ProblemResponses problems, ObjectProvider<DatabaseAvailability> availability) {
+        FilterRegistrationBean<OutageAnswers> registration =
+                new FilterRegistrationBean<>(new OutageAnswers(outages, problems, availability.getIfAvailable()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Every path, parameter and recorded header follows the text rule before anything reads it. */
     @Bean
     FilterRegistrationBean<InputText> inputText(ProblemResponses problems) {
         FilterRegistrationBean<InputText> registration = new FilterRegistrationBean<>(new InputText(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -120,7 +139,7 @@ public class WebConfiguration implements WebMvcConfigurer {
                 maxRequestSize.toBytes(),
                 Map.of(TransferRegisterController.IMPORTS_PATH_PATTERN, maxRegisterSize.toBytes()),
                 problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -212,7 +231,8 @@ public class WebConfiguration implements WebMvcConfigurer {
             TransactionManager unitOfWorkTransactions,
             PlatformTransactionManager transactions,
             ObjectMapper json,
-            @Value("${ics.web.idempotency-ttl:24h}") Duration keyLifetime) {
+            @Value("${ics.web.idempotency-ttl:24h}") Duration keyLifetime,
+            @Value("${ics.web.write-attempts:5}") int attempts) {
         return new Writes(
                 sender,
                 jdbc,
@@ -220,7 +240,8 @@ public class WebConfiguration implements WebMvcConfigurer {
                 new TransactionTemplate(transactions),
                 json,
                 Clock.systemUTC(),
-                keyLifetime);
+                keyLifetime,
+                attempts);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.eventstore.EventSealKeys;
+import uk.nhs.ics.transition.app.ops.PolledHealth;
 import uk.nhs.ics.transition.audit.history.HistoryNarrator;
 import uk.nhs.ics.transition.audit.history.IcsHistory;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
@@ -103,8 +104,9 @@ public class AuditConfiguration {
     }
 
     /**
-     * The ledger's own health ({@code /actuator/health/ledger}, the contributor {@code auditLedger}): down while it is further behind the event store than
-     * allowed, or has recorded events the service did not write. It is not part of readiness: a ledger running behind
+     * The ledger's own health ({@code /actuator/health/ledger}, the contributor {@code auditLedger}), polled like the
+     * others: down while it is further behind the event store than allowed, or has recorded events the service did
+     * not write. It is not part of readiness: a ledger running behind
      * does not stop the service from serving, but it must be seen.
      */
     @Bean("auditLedgerHealthIndicator")
@@ -112,30 +114,36 @@ public class AuditConfiguration {
             JdbcClient jdbc,
             AuditLedger ledger,
             @Value("${ics.audit.ledger.max-pending-events:1000}") long maxPendingEvents,
-            @Value("${ics.audit.ledger.max-pending-wait:60s}") Duration maxPendingWait) {
-        return () -> {
-            LedgerLag lag = LedgerLag.measure(jdbc, Clock.systemUTC());
-            long forged = jdbc.sql("SELECT count(*) FROM audit_ledger"
-                            + " WHERE seal_verdict NOT IN ('AUTHENTIC', 'BEFORE_SEALING')")
-                    .query(Long.class)
-                    .single();
-            boolean behind = lag.beyond(maxPendingEvents, maxPendingWait);
-            Health.Builder health = behind || forged > 0 ? Health.down() : Health.up();
-            health.withDetail("pendingEvents", lag.pendingEvents())
-                    .withDetail("oldestPendingSeconds", lag.waiting().toSeconds())
-                    .withDetail("forgedEvents", forged);
-            if (behind) {
-                health.withDetail(
-                        "problem",
-                        "the ledger is behind the event store by more than " + maxPendingEvents + " events or "
-                                + maxPendingWait.toSeconds() + " s");
-            }
-            return health.build();
-        };
+            @Value("${ics.audit.ledger.max-pending-wait:60s}") Duration maxPendingWait,
+            @Value("${ics.health.interval:1s}") Duration interval,
+            @Value("${ics.health.timeout:2s}") Duration timeout) {
+        return new PolledHealth(
+                "auditLedger",
+                () -> {
+                    LedgerLag lag = LedgerLag.measure(jdbc, Clock.systemUTC());
+                    long forged = jdbc.sql("SELECT count(*) FROM audit_ledger"
+                                    + " WHERE seal_verdict NOT IN ('AUTHENTIC', 'BEFORE_SEALING')")
+                            .query(Long.class)
+                            .single();
+                    boolean behind = lag.beyond(maxPendingEvents, maxPendingWait);
+                    Health.Builder health = behind || forged > 0 ? Health.down() : Health.up();
+                    health.withDetail("pendingEvents", lag.pendingEvents())
+                            .withDetail("oldestPendingSeconds", lag.waiting().toSeconds())
+                            .withDetail("forgedEvents", forged);
+                    if (behind) {
+                        health.withDetail(
+                                "problem",
+                                "the ledger is behind the event store by more than " + maxPendingEvents + " events or "
+                                        + maxPendingWait.toSeconds() + " s");
+                    }
+                    return health.build();
+                },
+                interval,
+                timeout);
     }
 
     /**
-     * {@code ics_ledger_pending_events} and {@code ics_ledger_pending_seconds} (how far the ledger is behind), and
+     * {@code ics_ledger_pending_events} and {@code ics_ledger_pending_age_seconds} (how far the ledger is behind), and
      * {@code ics_ledger_forged_events_total} (events it recorded, since this process started, that the service did
      * not seal).
      */
@@ -148,7 +156,9 @@ public class AuditConfiguration {
                     .description("Events in the store after the newest one the audit ledger recorded")
                     .strongReference(true)
                     .register(registry);
-            Gauge.builder("ics.ledger.pending", lag, c -> c.get().waiting().toMillis() / 1000.0)
+            // a name of its own: Micrometer tells meters apart by name and tags, not unit, so a second
+            // "ics.ledger.pending" in seconds was the first one again and never published
+            Gauge.builder("ics.ledger.pending.age", lag, c -> c.get().waiting().toMillis() / 1000.0)
                     .baseUnit("seconds")
                     .description("How long the oldest event the audit ledger has not recorded has waited")
                     .strongReference(true)

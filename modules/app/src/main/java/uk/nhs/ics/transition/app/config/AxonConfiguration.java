@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.eventstore.AggregateCache;
 import uk.nhs.ics.transition.app.eventstore.HistoryChecks;
+import uk.nhs.ics.transition.app.eventstore.PreconditionsFirst;
 import uk.nhs.ics.transition.app.eventstore.PromptEventStore;
 import uk.nhs.ics.transition.app.eventstore.SealedAppends;
 import uk.nhs.ics.transition.app.eventstore.StoreSchema;
@@ -176,6 +177,12 @@ public class AxonConfiguration {
     @Bean
     HistoryChecks historyChecks() {
         return new HistoryChecks();
+    }
+
+    /** A stale {@code If-Match} is refused before the rules of the aggregate are applied. */
+    @Bean
+    PreconditionsFirst preconditionsFirst() {
+        return new PreconditionsFirst();
     }
 
     /** A snapshot after every so many events, so a long stream (a scheme of thousands of items) loads quickly. */

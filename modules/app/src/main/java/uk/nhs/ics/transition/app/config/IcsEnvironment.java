@@ -21,14 +21,18 @@ import org.springframework.core.env.MapPropertySource;
  *       configured by {@code spring.security.oauth2.resourceserver.jwt.*}; no embedded server, no dev tokens.
  * </ul>
  *
- * It also turns {@code LOG_FORMAT=json} into Spring Boot's structured console logging (one JSON object per line) and
- * switches Axon's update checker off. Anything set explicitly wins over what is decided here.
+ * It also turns {@code LOG_FORMAT=json} into Spring Boot's structured console logging (one JSON object per line),
+ * names the version the build stamped ({@code META-INF/build-info.properties}) as {@code spring.application.version}
+ * so that every log line carries it (the jar's manifest says the same when run with {@code java -jar}), and switches
+ * Axon's update checker off. Anything set explicitly wins over what is decided here.
  */
 public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "ics-transition-mode";
     public static final String EMBEDDED_DATABASE = "ics.database.embedded";
     public static final String DEV_TOKENS = "ics.security.dev-tokens";
+    /** Whether the service migrates the schema as it starts (see {@code SchemaMigrations}). */
+    public static final String MIGRATE_ON_START = "ics.database.migrate-on-start";
     /** The demo to load on an empty store ({@code ICS_DEMO}). */
     public static final String DEMO = "ics.demo.name";
     /** Whether a demo may be loaded into an external database ({@code ICS_DEMO_EXTERNAL_DATABASE}). */
@@ -38,8 +42,20 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> decided = new HashMap<>();
         boolean external = environment.containsProperty("spring.datasource.url");
+        if ("migrate".equals(environment.getProperty("ics.command"))) {
+            if (!external) {
+                throw new IllegalStateException("migrate needs the database to migrate (SPRING_DATASOURCE_URL, with"
+                        + " SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD for the schema's owner); the embedded default"
+                        + " migrates its own database as the service starts");
+            }
+            decided.put(EMBEDDED_DATABASE, false);
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+            return;
+        }
         boolean embedded = environment.getProperty(EMBEDDED_DATABASE, Boolean.class, !external);
         decided.put(EMBEDDED_DATABASE, embedded);
+        // the embedded default migrates its own database; an external one is migrated apart (the migrate command)
+        decided.put(MIGRATE_ON_START, embedded);
 
         boolean issuerConfigured = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
@@ -92,10 +108,26 @@ public class IcsEnvironment implements EnvironmentPostProcessor, Ordered {
         if ("json".equalsIgnoreCase(logFormat) && !environment.containsProperty("logging.structured.format.console")) {
             decided.put("logging.structured.format.console", "ecs");
         }
+        buildVersion().ifPresent(version -> decided.put("spring.application.version", version));
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, decided));
+    }
+
+    /** The version the build wrote into {@code META-INF/build-info.properties}, if it did. */
+    static java.util.Optional<String> buildVersion() {
+        try (java.io.InputStream in =
+                IcsEnvironment.class.getClassLoader().getResourceAsStream("META-INF/build-info.properties")) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            java.util.Properties build = new java.util.Properties();
+            build.load(in);
+            return java.util.Optional.ofNullable(build.getProperty("build.version"));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

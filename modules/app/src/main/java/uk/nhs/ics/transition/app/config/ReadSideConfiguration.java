@@ -1,11 +1,13 @@
 package uk.nhs.ics.transition.app.config;
 
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.projections.BufferingJdbcClient;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
@@ -43,8 +45,20 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    ReplaySnapshots replaySnapshots(JdbcClient jdbc, TransactionTemplate transactions) {
-        return new ReplaySnapshots(jdbc, transactions);
+    ReplaySnapshots replaySnapshots(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+        return new ReplaySnapshots(jdbc, transactions, () -> waitForLongStatements(dataSource));
+    }
+
+    /**
+     * Lifts the pool's socket timeout from the current transaction's connection (the pool puts it back when the
+     * connection is returned): for the few statements that may rightly run long, such as a replay's copy.
+     */
+    static void waitForLongStatements(DataSource dataSource) {
+        try {
+            DataSourceUtils.getConnection(dataSource).setNetworkTimeout(Runnable::run, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lift the connection's timeout for a long statement", e);
+        }
     }
 
     @Bean

@@ -2,12 +2,18 @@ package uk.nhs.ics.transition.app.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import uk.nhs.ics.transition.app.config.IcsEnvironment;
 
 /**
@@ -28,6 +34,7 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
+    @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource pool = new HikariDataSource();
@@ -37,6 +44,30 @@ public class EmbeddedDatabaseConfiguration {
         pool.setPassword(server.password());
         pool.setPoolName("ics-embedded");
         return pool;
+    }
+
+    /**
+     * Flyway's own connection to the embedded server: without the pool's socket timeout, since a migration's single
+     * statement may rightly run for minutes on a large store.
+     */
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(EmbeddedPostgresServer server) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(server.jdbcUrl());
+        dataSource.setUser(server.username());
+        dataSource.setPassword(server.password());
+        return dataSource;
+    }
+
+    /** Restarts the embedded server when it dies, and keeps readiness honest meanwhile. */
+    @Bean
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(
+            EmbeddedPostgresServer server,
+            ApplicationEventPublisher events,
+            @Value("${ics.database.embedded-watch-interval:1s}") Duration interval,
+            @Value("${ics.database.embedded-restart-max-back-off:30s}") Duration maxBackOff) {
+        return new EmbeddedPostgresSupervisor(server, events, interval, maxBackOff, Clock.systemUTC());
     }
 
     /** The embedded server, for health checks and tools; also proves in tests which mode is running. */

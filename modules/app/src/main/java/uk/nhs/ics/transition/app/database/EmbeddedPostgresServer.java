@@ -46,14 +46,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String BINARIES_FOLDER = "postgres-binaries";
     private static final String PASSWORD_SET_MARKER = "ics-password-set";
 
-    private final EmbeddedPostgres postgres;
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(30);
+
+    private final Path dataDirectory;
+    private final boolean durable;
     private final String database;
     private final String password;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+    private volatile ProcessHandle postmaster;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, String password) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgres postgres, Path dataDirectory, boolean durable, String database, String password) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.durable = durable;
         this.database = database;
         this.password = password;
+        this.port = postgres.getPort();
+        this.postmaster = postmaster(dataDirectory).orElse(null);
     }
 
     /**
@@ -75,31 +86,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             boolean legacy = Files.exists(dataDirectory.resolve("postgresql.conf"))
                     && !Files.exists(dataDirectory.resolve(PASSWORD_SET_MARKER));
             stopLeftoverServer(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(binaries.toFile())
-                    .setPgBinaryResolver(new UnpackedInto(binaries))
-                    .setConnectConfig("password", password)
-                    // a new cluster: the superuser's password from initdb itself (these follow, and win over, the
-                    // library's own "-A trust")
-                    .setLocaleConfig("auth", "scram-sha-256")
-                    .setLocaleConfig("pwfile", passwordFile.toString())
-                    .setDataDirectoryCustomizer(directory -> secure(directory.toPath(), legacy))
-                    .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    // stopped by the application context, after the processors and the pool are done with it; the
-                    // library's own JVM shutdown hook would stop it at the same moment as they stop, mid-batch
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "2GB")
-                    .setServerConfig("log_min_messages", "warning");
+            EmbeddedPostgres.Builder builder = builder(dataDirectory, binaries, passwordFile, password, legacy, durable)
+                    .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -122,9 +110,103 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     postgres.getPort(),
                     dataDirectory.toAbsolutePath(),
                     durable ? "durable" : "not durable: fsync off");
-            return new EmbeddedPostgresServer(postgres, database, password);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, durable, database, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(
+            Path dataDirectory, Path binaries, Path passwordFile, String password, boolean legacy, boolean durable) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setPgBinaryResolver(new UnpackedInto(binaries))
+                .setConnectConfig("password", password)
+                // a new cluster: the superuser's password from initdb itself (these follow, and win over, the
+                // library's own "-A trust")
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setDataDirectoryCustomizer(directory -> secure(directory.toPath(), legacy))
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // stopped by the application context, after the processors and the pool are done with it; the
+                // library's own JVM shutdown hook would stop it at the same moment as they stop, mid-batch
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("log_min_messages", "warning");
+    }
+
+    /** Whether the server's postmaster is alive (a frozen one is alive; a killed or crashed one is not). */
+    public boolean isRunning() {
+        ProcessHandle handle = postmaster;
+        return handle != null && handle.isAlive();
+    }
+
+    /** The postmaster's process, while it runs. */
+    public Optional<ProcessHandle> postmaster() {
+        return Optional.ofNullable(postmaster).filter(ProcessHandle::isAlive);
+    }
+
+    /** Where the server keeps its files. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Starts the server again on the same folder and port, after its postmaster died: the connection pool's address
+     * stays right, and PostgreSQL recovers from its write-ahead log as after a power cut.
+     *
+     * @throws RuntimeException if it does not start (a full disk, a port taken, old processes not gone yet)
+     */
+    public synchronized void restart() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the dead embedded PostgreSQL: {}", e.toString());
+        }
+        Path home = dataDirectory.toAbsolutePath().getParent();
+        Path binaries = home.resolve(BINARIES_FOLDER);
+        // The library locks this file as it starts and releases it only on close(): an attempt that failed (a full
+        // disk) keeps the lock in this JVM with no instance left to close, and every later attempt would fail on it.
+        // A new file is a new lock; PostgreSQL's own postmaster.pid still keeps a second server off this folder.
+        try {
+            Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+        } catch (IOException e) {
+            log.warn("Cannot remove the embedded PostgreSQL's lock file: {}", e.toString());
+        }
+        try {
+            EmbeddedPostgres restarted = builder(
+                            dataDirectory, binaries, home.resolve(PASSWORD_FILE), password, false, durable)
+                    .setPGStartupWait(RESTART_WAIT)
+                    .setPort(port)
+                    .start();
+            postgres = restarted;
+            postmaster = postmaster(dataDirectory).orElse(null);
+            log.info("Embedded PostgreSQL is running again on port {}", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

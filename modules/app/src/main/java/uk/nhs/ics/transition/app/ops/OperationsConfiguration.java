@@ -2,24 +2,36 @@ package uk.nhs.ics.transition.app.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.nhs.ics.transition.app.config.DomainConfiguration;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
@@ -33,10 +45,13 @@ import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 import uk.nhs.ics.transition.web.ops.DeadLetterView;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
+import uk.nhs.ics.transition.web.ops.ProjectionReplays;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
+import uk.nhs.ics.transition.web.ops.ReplayTokens;
 
 /** Watching and operating the event processors: the admin endpoints' back end, and their metrics. */
 @Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 public class OperationsConfiguration {
 
     /** The read models, rebuilt from the start of history on request, each with the tables it writes. */
@@ -51,20 +66,41 @@ public class OperationsConfiguration {
             ApprovalsProjection.NAME, ApprovalsProjection.TABLES);
 
     @Bean
+    ProjectionReplays projectionReplays(JdbcClient jdbc) {
+        return new ProjectionReplays(jdbc);
+    }
+
+    @Bean
     ProjectionAdministration projectionAdministration(
             EventProcessingConfiguration processing,
             EventStore eventStore,
-            TokenStore tokenStore,
             TransactionTemplate transactions,
-            ReplaySnapshots snapshots) {
+            ReplaySnapshots snapshots,
+            ProjectionReplays replays,
+            Serializer serializer,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return new ProjectionAdministration(
                 processing,
                 eventStore,
-                tokenStore,
                 transactions,
                 snapshots,
+                replays,
+                new ReplayTokens(replays, serializer),
+                claimTimeout,
                 READ_MODELS,
                 Set.of(DomainConfiguration.RELAYS));
+    }
+
+    /**
+     * Scheduled work that must run on one node at a time (the replay watch, the idempotency keys' expiry) takes a
+     * lock in the database first, timed by the database's clock.
+     */
+    @Bean
+    LockProvider scheduledLocks(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
     }
 
     /**
@@ -85,30 +121,57 @@ public class OperationsConfiguration {
         return Decisions.requeue(cause, failed -> failed.diagnostics().and(DeadLetterView.FAILED_ATTEMPTS, attempts));
     }
 
+    /** Who asked for each administrative action, and in answer to which request, in the log. */
+    @Bean
+    WebMvcConfigurer administrativeActionsLogged() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AdministrativeActions()).addPathPatterns(AdministrativeActions.PATHS);
+            }
+        };
+    }
+
+    /** The current trace's id on every command sent while serving a request, and so on every event it causes. */
+    @Bean
+    TraceIdOnCommands traceIdOnCommands(ObjectProvider<Tracer> tracer) {
+        return new TraceIdOnCommands(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
     /** Hands each read model's reads back to its rebuilt tables as soon as its replay has caught up. */
     @Bean
     ReplayWatch replayWatch(ProjectionAdministration administration) {
         return new ReplayWatch(administration);
     }
 
-    /** Checks every second whether a replay has caught up. */
-    static final class ReplayWatch {
+    /**
+     * Every second, on every node: carries requested replays forward (each node stops and restarts its own
+     * processors); and, on one node at a time, checks whether a replay has caught up.
+     */
+    static class ReplayWatch {
         private final ProjectionAdministration administration;
 
         ReplayWatch(ProjectionAdministration administration) {
             this.administration = administration;
         }
 
+        @Scheduled(fixedDelayString = "${ics.replay.watch-interval:1s}", initialDelayString = "1s")
+        public void coordinate() {
+            administration.coordinate();
+        }
+
         @Scheduled(fixedDelayString = "${ics.replay.watch-interval:1s}", initialDelayString = "5s")
-        void releaseCaughtUp() {
+        @SchedulerLock(name = "replay-watch", lockAtMostFor = "PT1M")
+        public void releaseCaughtUp() {
             administration.releaseCaughtUpSnapshots();
         }
     }
 
     /**
      * Per processor: {@code ics.projection.position}, {@code ics.projection.lag} (events behind the head of the
-     * store), {@code ics.projection.replaying} (1 or 0) and {@code ics.projection.replay.progress} (percent). One
-     * scrape reads the processors' state once, not once per gauge.
+     * store), {@code ics.projection.replaying} (1 or 0), {@code ics.projection.replay.progress} (percent),
+     * {@code ics.projection.dead.letters} and {@code ics.projection.error} (1 or 0). One scrape reads the processors'
+     * state once, not once per gauge.
      */
     @Bean
     MeterBinder projectionMetrics(ProjectionAdministration administration) {
@@ -150,6 +213,22 @@ public class OperationsConfiguration {
                         statuses,
                         ProjectionStatus::progressPercent,
                         "How far through its replay (or catch-up) it is");
+                gauge(
+                        registry,
+                        "ics.projection.dead.letters",
+                        "events",
+                        name,
+                        statuses,
+                        ProjectionStatus::deadLetters,
+                        "Events the processor set aside because it could not handle them (its dead letters)");
+                gauge(
+                        registry,
+                        "ics.projection.error",
+                        null,
+                        name,
+                        statuses,
+                        s -> s.error() ? 1 : 0,
+                        "1 while the processor (or one of its segments) is in error and retrying, else 0");
             }
         };
     }

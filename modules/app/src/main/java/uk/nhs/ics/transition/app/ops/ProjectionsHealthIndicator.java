@@ -7,15 +7,15 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.stereotype.Component;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 
 /**
- * Up when every event processor but the audit ledger (which has its own health) is running and none of its segments is in error. A processor in error retries by
- * itself; until it recovers, the read side is not trustworthy and the service should not take traffic.
+ * Up when every event processor but the audit ledger (which has its own health) is running and none of its segments
+ * is in error. A processor in error retries by itself; until it recovers, the read side is behind. It is not part of
+ * readiness: a stalled projection must not take the write path (or the other read models) out of service; it shows
+ * here ({@code /actuator/health/projections}) and in the {@code ics_projection_*} metrics.
  */
-@Component("projections")
 public class ProjectionsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;

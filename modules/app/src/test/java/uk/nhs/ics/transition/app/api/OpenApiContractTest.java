@@ -129,7 +129,7 @@ class OpenApiContractTest extends EndToEndTest {
         for (Operation operation : operations) {
             JsonNode responses = operationNode(operation).path("responses");
             List<String> statuses = new ArrayList<>(List.of("401", "403", "422"));
-            if (operation.method().equals("post")) {
+            if (takesHeader(operationNode(operation), "If-Match")) {
                 statuses.addAll(List.of("409", "412"));
             }
             for (String status : statuses) {
@@ -167,8 +167,15 @@ class OpenApiContractTest extends EndToEndTest {
                 .contains("type", "title", "status", "detail", "instance", "code", "errors");
         assertThat(problem.path("properties").path("errors").path("type").asText())
                 .isEqualTo("array");
-        assertThat(fieldNames(
-                        problem.path("properties").path("errors").path("items").path("properties")))
+        String error = problem.path("properties")
+                .path("errors")
+                .path("items")
+                .path("$ref")
+                .asText();
+        assertThat(fieldNames(docs.path("components")
+                        .path("schemas")
+                        .path(error.substring(error.lastIndexOf('/') + 1))
+                        .path("properties")))
                 .contains("field", "message");
     }
 
@@ -211,6 +218,114 @@ class OpenApiContractTest extends EndToEndTest {
         }
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void parameters_are_only_what_a_client_sends_each_once() {
+        List<String> faults = new ArrayList<>();
+        for (Operation operation : apiOperations()) {
+            List<String> seen = new ArrayList<>();
+            for (JsonNode parameter : operationNode(operation).path("parameters")) {
+                String name = parameter.path("in").asText() + " "
+                        + parameter.path("name").asText().toLowerCase();
+                if (seen.contains(name)) {
+                    faults.add(operation + " declares " + name + " twice");
+                }
+                seen.add(name);
+                if (List.of("caller", "grant", "request", "accept", "authorization")
+                        .contains(parameter.path("name").asText().toLowerCase())) {
+                    faults.add(operation + " declares " + name + ", which the server resolves or the client sets");
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void every_operation_is_named_described_tagged_and_typed() {
+        List<String> faults = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        docs.path("tags").forEach(tag -> {
+            tags.add(tag.path("name").asText());
+            if (tag.path("description").asText().isBlank()) {
+                faults.add("tag " + tag.path("name").asText() + " has no description");
+            }
+        });
+        for (Operation operation : apiOperations()) {
+            JsonNode node = operationNode(operation);
+            String id = node.path("operationId").asText();
+            if (!id.matches("[a-z][A-Za-z]+") || id.matches(".*_[0-9]+")) {
+                faults.add(operation + " has operationId '" + id + "'");
+            }
+            if (ids.contains(id)) {
+                faults.add(operation + " repeats operationId " + id);
+            }
+            ids.add(id);
+            if (node.path("summary").asText().isBlank()
+                    || node.path("description").asText().isBlank()) {
+                faults.add(operation + " lacks a summary or a description");
+            }
+            node.path("tags").forEach(tag -> {
+                if (!tags.contains(tag.asText())) {
+                    faults.add(operation + " has the undescribed tag " + tag.asText());
+                }
+            });
+            node.path("responses").fields().forEachRemaining(response -> {
+                List<String> media = fieldNames(response.getValue().path("content"));
+                if (media.contains("*/*")) {
+                    faults.add(operation + " " + response.getKey() + " answers */*");
+                }
+                if (media.contains("application/json") && !media.get(0).equals("application/json")) {
+                    faults.add(operation + " " + response.getKey() + " lists " + media.get(0) + " before JSON");
+                }
+                JsonNode json = response.getValue()
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
+                if (!json.isMissingNode() && !json.has("$ref") && !json.has("items")) {
+                    faults.add(operation + " " + response.getKey() + " answers an untyped " + json);
+                }
+            });
+            JsonNode body = node.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema");
+            if (!body.isMissingNode()) {
+                String ref = body.path("$ref").asText();
+                JsonNode schema = docs.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+                if (!schema.has("example")) {
+                    faults.add(operation + "'s request body " + ref + " has no example");
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void the_development_token_endpoint_needs_no_token_and_the_audit_payload_is_an_object() {
+        JsonNode tokens = docs.path("paths").path(DEV_TOKENS).path("post");
+
+        assertThat(tokens.path("security").isArray()).isTrue();
+        assertThat(tokens.path("security")).isEmpty();
+        assertThat(docs.path("components")
+                        .path("schemas")
+                        .path("AuditEvent")
+                        .path("properties")
+                        .path("payload")
+                        .path("type")
+                        .asText())
+                .isEqualTo("object");
+    }
+
+    private static boolean takesHeader(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("header")
+                    && parameter.path("name").asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every operation under /api/v1 but the development token endpoint. */

@@ -154,6 +154,62 @@ class ProjectionOperationsTest extends EndToEndTest {
                 .contains("ics_projection_lag_events{processor=\"audit-ledger\"}");
     }
 
+    @Test
+    void a_replay_acknowledged_by_a_node_that_died_before_beginning_it_is_carried_out_and_a_second_request_waits()
+            throws Exception {
+        eventually(
+                "the board has caught up",
+                Duration.ofSeconds(30),
+                () -> status("board").get("lag").asLong() == 0);
+        String boardBefore = jdbc.sql("SELECT md5(string_agg(b::text, ',' ORDER BY b::text)) FROM board_seat b")
+                .query(String.class)
+                .single();
+
+        // what a node leaves behind when it is killed just after answering 202: the request, and nothing else
+        long id;
+        try (Connection reader = dataSource.getConnection()) {
+            // hold the replay at its start (emptying the table waits for this reader), so the request is seen open
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement()) {
+                statement.executeQuery("SELECT 1 FROM board_seat LIMIT 1").close();
+            }
+            id = jdbc.sql("INSERT INTO projection_replay (projection, requested_by, request_id)"
+                            + " VALUES ('board', 'an operator', 'req-of-a-dead-node') RETURNING id")
+                    .query(Long.class)
+                    .single();
+
+            Api.Response second = api.post("/api/v1/admin/projections/board/replay")
+                    .token(api.nationalTeam())
+                    .send();
+            assertThat(second.status()).as("%s", second).isEqualTo(409);
+            assertThat(second.json().get("code").asText()).isEqualTo("REPLAY_IN_PROGRESS");
+            assertThat(status("board").get("replaying").asBoolean()).isTrue();
+            reader.rollback();
+        }
+
+        eventually("the replay is carried out and catches up", Duration.ofSeconds(60), () -> "CAUGHT_UP"
+                .equals(jdbc.sql("SELECT state FROM projection_replay WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single()));
+        eventually("the board answers from its rebuilt tables", Duration.ofSeconds(30), () -> {
+            JsonNode board = status("board");
+            return board.get("running").asBoolean()
+                    && !board.get("replaying").asBoolean()
+                    && !board.get("readsFromSnapshot").asBoolean();
+        });
+        assertThat(jdbc.sql("SELECT md5(string_agg(b::text, ',' ORDER BY b::text)) FROM board_seat b")
+                        .query(String.class)
+                        .single())
+                .as("the rebuilt board")
+                .isEqualTo(boardBefore);
+        assertThat(jdbc.sql("SELECT started_by FROM projection_replay WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isNotBlank();
+    }
+
     private Api.Response milestonesOfKentAndMedway() {
         Api.Response response = api.get("/api/v1/systems/QKS/milestones?size=500&at=2021-09-30")
                 .token(api.auditor())

@@ -57,6 +57,7 @@ class ExternalDatabaseModeTest {
                                 "--ics.audit.signing.key-file=" + signingKey,
                                 "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
+                                "--ics.database.migrate-on-start=true",
                                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/r",
                                 "--ics.data-dir=" + dataDir,
                                 "--server.port=0",
@@ -77,6 +78,7 @@ class ExternalDatabaseModeTest {
                                 "--ics.audit.seal.key-dir=" + keys,
                                 "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
+                                "--ics.database.migrate-on-start=true",
                                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/r",
                                 "--ics.data-dir=" + dataDir,
                                 "--server.port=0",
@@ -119,6 +121,7 @@ class ExternalDatabaseModeTest {
                         "--ics.audit.signing.key-file=" + signingKey,
                         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
+                        "--ics.database.migrate-on-start=true",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/realm",
                         "--spring.security.oauth2.client.registration.nhs.client-id=ics-transition",
                         "--spring.security.oauth2.client.registration.nhs.client-secret=not-a-secret",
@@ -147,6 +150,19 @@ class ExternalDatabaseModeTest {
             assertThat(Files.exists(dataDir.resolve("dev-signing-key.jwk.json")))
                     .isFalse();
             assertThat(api.get("/api/v1/systems").send().status()).isEqualTo(401);
+
+            // the description: no development token operation; OpenID Connect discovery beside the bearer scheme
+            var docs = api.get("/v3/api-docs").send().json();
+            assertThat(docs.path("paths").has("/api/v1/dev/tokens")).isFalse();
+            assertThat(docs.path("components")
+                            .path("securitySchemes")
+                            .path("openIdConnect")
+                            .path("openIdConnectUrl")
+                            .asText())
+                    .isEqualTo("https://login.example.invalid/realm/.well-known/openid-configuration");
+            assertThat(docs.path("components").path("securitySchemes").has("bearer"))
+                    .isTrue();
+            assertThat(docs.path("security").toString()).contains("bearer", "openIdConnect");
 
             assertThat(api.get("/sign-in/dev").send().status()).isEqualTo(404);
             var page = api.get("/regions/Y56").header("Accept", "text/html").send();

@@ -15,11 +15,38 @@ class OperationsTest extends EndToEndTest {
         var readiness = api.get("/actuator/health/readiness").send();
 
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().get("components").fieldNames())
+                .toIterable()
+                .contains("database", "processors", "auditLedger", "readinessState", "livenessState")
+                .doesNotContain("db", "eventStore");
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
+    }
+
+    @Test
+    void readiness_needs_only_what_this_node_serves_with_and_projections_have_their_own_group() {
+        var readiness = api.get("/actuator/health/readiness").send();
+        var projections = api.get("/actuator/health/projections").send();
+
         assertThat(readiness.json().get("components").fieldNames())
                 .toIterable()
-                .contains("eventStore", "projections", "db", "readinessState");
+                .containsExactlyInAnyOrder("database", "readinessState");
+        assertThat(projections.status()).isEqualTo(200);
+        assertThat(projections.json().get("components").fieldNames())
+                .toIterable()
+                .containsExactly("processors");
+    }
+
+    @Test
+    void the_database_check_says_where_the_store_stands_and_how_the_embedded_server_is() {
+        var health =
+                api.get("/actuator/health/readiness").token(api.nationalTeam()).send();
+
+        var database = health.json().get("components").get("database");
+        assertThat(database.get("status").asText()).isEqualTo("UP");
+        assertThat(database.get("details").get("headPosition").asLong()).isPositive();
+        assertThat(database.get("details").get("embedded").asText()).isEqualTo("running");
+        assertThat(database.get("details").get("diskFreeMegabytes").asLong()).isPositive();
     }
 
     @Test
@@ -28,11 +55,11 @@ class OperationsTest extends EndToEndTest {
                 api.get("/actuator/prometheus").token(api.nationalTeam()).send().body();
 
         assertThat(metrics)
-                .contains("commandBus_")
-                .contains("payloadType=\"OpenIcsTransition\"")
-                .contains("eventStore_")
-                .contains("eventProcessor_")
-                .contains("processorName=\"reference-data\"");
+                .contains("axon_command_handling_seconds_bucket{")
+                .contains("payload_type=\"OpenIcsTransition\"")
+                .contains("axon_event_publication_seconds_count{")
+                .contains("axon_event_processing_seconds_count{")
+                .contains("processor=\"reference-data\"");
     }
 
     @Test

@@ -32,6 +32,8 @@ import java.time.Instant;
  * @param seal what the ledger found of the event's seal: {@code AUTHENTIC} (written by the service),
  *     {@code BEFORE_SEALING} (stored by a release that did not seal), or {@code UNSEALED}, {@code UNKNOWN_KEY},
  *     {@code FORGED} (not written by the service); absent for entries recorded before verdicts were kept
+ * @param traceId the W3C trace of the request it came from (32 hex digits), as its metadata records it; absent for
+ *     events recorded before traces were kept, and for those the service recorded by itself (at start-up, a demo)
  * @param approvalId the approval a change was made under, when it needed a second person (four eyes)
  * @param approvedBy who approved it ({@code sub}); the actor is who asked for it
  * @param approvedByName their name
@@ -62,6 +64,7 @@ public record AuditEvent(
         String previousHash,
         String clientRequestId,
         String seal,
+        String traceId,
         String approvalId,
         String approvedBy,
         String approvedByName,

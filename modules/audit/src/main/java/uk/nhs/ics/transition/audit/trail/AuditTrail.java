@@ -33,6 +33,7 @@ public class AuditTrail {
                    l.aggregate_id, l.aggregate_version, l.ics_code, l.ccg_code, l.actor, l.actor_name, l.actor_role,
                    l.actor_scope, l.reason, l.correlation_id, l.causation_id, l.client_address,
                    convert_from(e.payload, 'UTF8'), l.hash, l.previous_hash, l.client_request_id, l.seal_verdict,
+                   substring(convert_from(e.meta_data, 'UTF8') from '"traceId":"([0-9a-f]{32})"'),
                    convert_from(e.meta_data, 'UTF8')
               FROM audit_ledger l JOIN domain_event_entry e ON e.global_index = l.global_index""";
     private final JdbcClient jdbc;
@@ -120,7 +121,7 @@ public class AuditTrail {
     }
 
     static AuditEvent read(ResultSet rs) throws SQLException {
-        JsonNode metaData = metaData(rs.getString(24));
+        JsonNode metaData = metaData(rs.getString(25));
         return new AuditEvent(
                 rs.getLong(1),
                 rs.getLong(2),
@@ -145,6 +146,7 @@ public class AuditTrail {
                 rs.getString(21),
                 rs.getString(22),
                 rs.getString(23),
+                rs.getString(24),
                 text(metaData, MetadataKeys.APPROVAL_ID),
                 text(metaData, MetadataKeys.APPROVED_BY),
                 text(metaData, MetadataKeys.APPROVED_BY_NAME),

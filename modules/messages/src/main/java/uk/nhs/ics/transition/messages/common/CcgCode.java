@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** The ODS code of a clinical commissioning group, e.g. {@code 91Q}. It identifies the CCG and its transfer scheme. */
 public record CcgCode(@JsonValue String value) implements Comparable<CcgCode> {
 
-    private static final Pattern FORMAT = Pattern.compile("[0-9A-Z]{3,5}");
+    /** The format of the code, as a regular expression (the API declares and checks the same one). */
+    public static final String PATTERN = "[0-9A-Z]{3,5}";
+
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     @JsonCreator
     public CcgCode {

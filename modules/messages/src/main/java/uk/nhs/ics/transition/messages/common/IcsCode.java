@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** The ODS code of an integrated care system, e.g. {@code QKS} (Kent and Medway). It identifies the ICS transition. */
 public record IcsCode(@JsonValue String value) implements Comparable<IcsCode> {
 
-    private static final Pattern FORMAT = Pattern.compile("Q[A-Z0-9]{2}");
+    /** The format of the code, as a regular expression (the API declares and checks the same one). */
+    public static final String PATTERN = "Q[A-Z0-9]{2}";
+
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     @JsonCreator
     public IcsCode {

@@ -19,6 +19,11 @@ public final class MetadataKeys {
     public static final String CLIENT_ADDRESS = "clientAddress";
     /** The request the change came from: the service's own id for it ({@code X-Correlation-Id}). */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The W3C trace the request belonged to (32 hex digits: the {@code trace-id} of a {@code traceparent} the caller
+     * sent, or one the service began), so that an event can be found in the traces and logs of its request.
+     */
+    public static final String TRACE_ID = "traceId";
     /** The caller's own id for the request ({@code X-Request-Id}), if it gave one. */
     public static final String CLIENT_REQUEST_ID = "clientRequestId";
     /**

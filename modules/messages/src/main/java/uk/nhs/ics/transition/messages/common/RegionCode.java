@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** The ODS code of an NHS England and NHS Improvement region, e.g. {@code Y59} (South East). */
 public record RegionCode(@JsonValue String value) implements Comparable<RegionCode> {
 
-    private static final Pattern FORMAT = Pattern.compile("Y[0-9]{2}");
+    /** The format of the code, as a regular expression (the API declares and checks the same one). */
+    public static final String PATTERN = "Y[0-9]{2}";
+
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     @JsonCreator
     public RegionCode {

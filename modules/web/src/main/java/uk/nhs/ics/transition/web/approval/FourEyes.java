@@ -1,5 +1,6 @@
 package uk.nhs.ics.transition.web.approval;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,11 @@ import uk.nhs.ics.transition.messages.ics.ReturnConstitution;
 import uk.nhs.ics.transition.messages.ics.SignOffDueDiligence;
 import uk.nhs.ics.transition.messages.programme.Rebaseline;
 import uk.nhs.ics.transition.projections.approval.ApprovalQueries;
+import uk.nhs.ics.transition.web.RequestIds;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.ops.OperationsController;
 import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
 import uk.nhs.ics.transition.web.security.Caller;
@@ -53,6 +56,10 @@ import uk.nhs.ics.transition.web.security.Grant;
  * that needs no second person is carried out at once, as before. See docs/decisions/0025-four-eyes-approvals.md.
  */
 public class FourEyes {
+
+    /** The description of the {@code reason} a request for a second person may give. */
+    public static final String REASON =
+            "Why, for the second person who decides it when it waits for one (four eyes); recorded with the request";
 
     /** The {@code commandType} of an operation (a replay or a retry), which is not a command of the domain. */
     static final String OPERATION = "operation";
@@ -111,10 +118,38 @@ public class FourEyes {
             Function<Long, Object> command) {}
 
     /** A request that now waits for a second person: the answer to the first person (202). */
-    public record Pending(String approvalId, String status, FourEyesAction action, String summary, String location) {}
+    @Schema(
+            name = "ApprovalPending",
+            description = "A request that waits for a second person (four eyes): approve or reject it at `location`")
+    public record Pending(
+            @Schema(description = "The approval's identifier")
+            String approvalId,
+
+            @Schema(description = "`PENDING`") String status,
+            FourEyesAction action,
+
+            @Schema(description = "What was asked for, in words")
+            String summary,
+
+            @Schema(description = "The approval, as `getApproval` answers it")
+            String location) {}
 
     /** A request decided. */
-    public record Decided(String approvalId, String status, long version, Object result) {}
+    @Schema(name = "ApprovalDecision", description = "A request decided by its second person")
+    public record Decided(
+            @Schema(description = "The approval's identifier")
+            String approvalId,
+
+            @Schema(description = "`APPROVED` or `REJECTED`")
+            String status,
+
+            @Schema(description = "The approval's version after the decision")
+            long version,
+
+            @Schema(
+                    description = "For an approved operation, what it answered: a replay's projection state, or"
+                            + " how many dead letters remain after a retry (`remaining`); absent otherwise")
+            Object result) {}
 
     // ---------------------------------------------------------------- asking
 
@@ -257,8 +292,10 @@ public class FourEyes {
             throw new RuleViolation(
                     ErrorCode.INVALID_INPUT, "name", processor + " is not a read model and is never replayed");
         }
-        if (action == FourEyesAction.PROJECTION_REPLAY && status.replaying()) {
-            throw new RuleViolation(ErrorCode.INVALID_INPUT, "name", processor + " is already being replayed");
+        // a replay waiting to begin (on any node) or catching up: 409, as when no second person is needed
+        if (action == FourEyesAction.PROJECTION_REPLAY
+                && (status.replaying() || administration.restarting(processor))) {
+            throw new ProjectionAdministration.ReplayInProgress(processor);
         }
     }
 
@@ -322,8 +359,8 @@ public class FourEyes {
                 return granted;
             }
             Object result = facts.action() == FourEyesAction.PROJECTION_REPLAY
-                    ? administration.replay(facts.target())
-                    : Map.of("remaining", administration.retryDeadLetters(facts.target()));
+                    ? administration.replay(facts.target(), facts.requestedBy(), RequestIds.of(request))
+                    : new OperationsController.RetryAnswer(administration.retryDeadLetters(facts.target()));
             return ResponseEntity.status(granted.getStatusCode())
                     .headers(granted.getHeaders())
                     .body(new Decided(approvalId, "APPROVED", ((Decided) granted.getBody()).version(), result));

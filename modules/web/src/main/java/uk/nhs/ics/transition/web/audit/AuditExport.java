@@ -26,6 +26,17 @@ import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 @Component
 public class AuditExport {
 
+    /** Newline-delimited JSON: one JSON object per line. */
+    public static final String NDJSON = "application/x-ndjson";
+
+    /** The CSV export as the OpenAPI description states it; {@code AuditExportTest} holds it to {@link #CSV_COLUMNS}. */
+    public static final String CSV_DESCRIPTION = "UTF-8 with a byte-order mark, RFC 4180; one row per event; columns:"
+            + " `sequence`, `globalIndex`, `eventIdentifier`, `occurredAt`, `type`, `aggregateType`, `aggregate`,"
+            + " `aggregateVersion`, `icsCode`, `ccgCode`, `actor`, `actorName`, `actorRole`, `actorScope`, `reason`,"
+            + " `correlationId`, `causationId`, `clientAddress`, `payload` (the event's JSON), `hash`, `previousHash`,"
+            + " `clientRequestId`, `seal`, `traceId`, `approvalId`, `approvedBy`, `approvedByName`, `approvedByRole`,"
+            + " `approvedByScope`";
+
     static final List<String> CSV_COLUMNS = List.of(
             "sequence",
             "globalIndex",
@@ -50,6 +61,7 @@ public class AuditExport {
             "previousHash",
             "clientRequestId",
             "seal",
+            "traceId",
             "approvalId",
             "approvedBy",
             "approvedByName",
@@ -62,6 +74,36 @@ public class AuditExport {
     public AuditExport(AuditTrail trail, ObjectMapper json) {
         this.trail = trail;
         this.json = json;
+    }
+
+    /**
+     * Whether the export is CSV: {@code format=csv}, or else an {@code Accept} whose most preferred of the two types
+     * is {@code text/csv}. Newline-delimited JSON otherwise.
+     */
+    public static boolean asCsv(String format, String accept) {
+        if (format != null) {
+            return format.equals("csv");
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        accepted.sort(
+                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.isCompatibleWith(CsvMessageConverter.TEXT_CSV) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The filtered trail as an attachment: CSV when asked, newline-delimited JSON otherwise. */
@@ -88,9 +130,7 @@ public class AuditExport {
         };
         return ResponseEntity.ok()
                 .contentType(
-                        csv
-                                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                                : MediaType.parseMediaType("application/x-ndjson"))
+                        csv ? MediaType.parseMediaType("text/csv;charset=UTF-8") : MediaType.parseMediaType(NDJSON))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-trail." + (csv ? "csv" : "ndjson"))
                 .body(body);
     }
@@ -120,6 +160,7 @@ public class AuditExport {
                 event.previousHash(),
                 event.clientRequestId(),
                 event.seal(),
+                event.traceId(),
                 event.approvalId(),
                 event.approvedBy(),
                 event.approvedByName(),

@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.ccg;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,6 +38,8 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.problem.MalformedRegister;
@@ -61,6 +64,10 @@ public class TransferRegisterController {
     public static final String IMPORTS_PATH_PATTERN = "/api/v1/ccgs/*/transfer/imports";
 
     private static final String CSV = "text/csv";
+    private static final String REGISTER = "A register: CSV (UTF-8 with a byte-order mark, RFC 4180), one item per row;"
+            + " columns `kind`, `reference`, `description`, `receivingIcs`, `valuePence`, `counterparty`,"
+            + " `annualValuePence`, `endDate`, `novationRequired`, `staffGroup`, `headcount`, `wte` (as the fields of"
+            + " `addTransferItem`)";
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     private final RegisterRows rows;
@@ -83,7 +90,9 @@ public class TransferRegisterController {
             consumes = {CSV, RegisterReader.XLSX},
             produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
+    @VersionedWrite
     @Operation(
+            operationId = "importTransferRegister",
             summary = "Import the CCG's register (CSV or .xlsx): synchronise the draft scheme with it, all or nothing",
             description = "One item per row, in the columns of `GET .../transfer/imports/template`; `reference` is the"
                     + " CCG's own identifier of the row, unique within the scheme. A new reference adds an item, a"
@@ -99,7 +108,8 @@ public class TransferRegisterController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
-                            description = "The register: CSV (UTF-8, RFC 4180) or an Excel workbook (its first sheet)",
+                            description = "The register: CSV (UTF-8, RFC 4180) or an Excel workbook (its first sheet),"
+                                    + " with the columns of `getTransferRegisterTemplate`",
                             content = {
                                 @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
                                 @Content(
@@ -114,7 +124,15 @@ public class TransferRegisterController {
                             @Content(
                                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                                     schema = @Schema(implementation = RegisterImportReport.class)),
-                            @Content(mediaType = CSV, schema = @Schema(type = "string"))
+                            @Content(
+                                    mediaType = CSV,
+                                    schema =
+                                            @Schema(
+                                                    type = "string",
+                                                    description = "The same report as CSV: one line per row of the"
+                                                            + " register (and per problem of a row); columns `row`,"
+                                                            + " `reference`, `action`, `itemId`, `severity`, `column`,"
+                                                            + " `code`, `message`"))
                         }),
                 @ApiResponse(
                         responseCode = "413",
@@ -127,7 +145,9 @@ public class TransferRegisterController {
                         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
             })
     public ResponseEntity<?> importRegister(
-            @PathVariable String ccgCode,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
             @Parameter(description = "Plan and report only; change nothing") @RequestParam(defaultValue = "false")
                     boolean dryRun,
             @Parameter(description = "Withdraw live items the register does not name")
@@ -175,13 +195,32 @@ public class TransferRegisterController {
     @GetMapping(path = "/imports/template", produces = CSV)
     @Requires(value = Action.READ_CCG, target = "ccgCode")
     @Operation(
+            operationId = "getTransferRegisterTemplate",
+            description =
+                    "The header of a register, with an example row of each kind, as CSV to fill in a spreadsheet.",
             summary = "The register's CSV header with an example row of each kind",
             responses =
                     @ApiResponse(
                             responseCode = "200",
-                            description = "CSV (UTF-8 with a byte-order mark)",
-                            content = @Content(mediaType = CSV, schema = @Schema(type = "string"))))
-    public ResponseEntity<RegisterDocument> template(@PathVariable String ccgCode) {
+                            description = "The register, as an attachment named after the CCG",
+                            headers =
+                                    @Header(
+                                            name = HttpHeaders.CONTENT_DISPOSITION,
+                                            description =
+                                                    "`attachment; filename=\"<ccgCode>-transfer-register(-template).csv\"`",
+                                            schema = @Schema(type = "string")),
+                            content =
+                                    @Content(
+                                            mediaType = CSV,
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            format = "binary",
+                                                            description = REGISTER))))
+    public ResponseEntity<RegisterDocument> template(
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode) {
         String ownIcs = permissions.icsOfCcg(ccgCode).orElse(null);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(ccgCode + "-transfer-register-template.csv"))
@@ -191,18 +230,38 @@ public class TransferRegisterController {
 
     @GetMapping(path = "/export", produces = CSV)
     @Requires(value = Action.READ_CCG, target = "ccgCode")
+    @VersionedRead(answersVersion = false)
     @Operation(
+            operationId = "exportTransferRegister",
             summary = "The scheme's live items as a register, in the import's columns (accepts asOf)",
             description = "Items without a reference of the CCG's own are named by their item id (`T-12`), which"
                     + " an import matches again.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
-                            description = "CSV (UTF-8 with a byte-order mark)",
-                            content = @Content(mediaType = CSV, schema = @Schema(type = "string"))))
+                            description = "The register, as an attachment named after the CCG",
+                            headers =
+                                    @Header(
+                                            name = HttpHeaders.CONTENT_DISPOSITION,
+                                            description =
+                                                    "`attachment; filename=\"<ccgCode>-transfer-register(-template).csv\"`",
+                                            schema = @Schema(type = "string")),
+                            content =
+                                    @Content(
+                                            mediaType = CSV,
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            format = "binary",
+                                                            description = REGISTER))))
     public ResponseEntity<RegisterDocument> export(
-            @PathVariable String ccgCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {

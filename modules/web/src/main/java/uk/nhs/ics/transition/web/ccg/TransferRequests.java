@@ -13,6 +13,7 @@ import uk.nhs.ics.transition.messages.ccg.TransferItemKind;
 import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
 import uk.nhs.ics.transition.messages.ccg.Wte;
 import uk.nhs.ics.transition.messages.common.Checks;
+import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.Money;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 
@@ -29,13 +30,16 @@ final class TransferRequests {
      * the CCG's own identifier of the item (optional here, unique within the scheme; register imports need it).
      * Register imports build every row through this same type and its validation.
      */
-    @Schema(name = "TransferItemRequest")
+    @Schema(
+            name = "TransferItemRequest",
+            example =
+                    "{\"kind\": \"CONTRACT\", \"reference\": \"MSE-CON-12\", \"description\": \"Community services contract\", \"receivingIcs\": \"QH8\", \"annualValuePence\": 120000000, \"counterparty\": \"Essex Partnership University NHS Foundation Trust\", \"endDate\": \"2023-03-31\", \"novationRequired\": true}")
     record Item(
             @NotNull TransferItemKind kind,
             @Size(max = TransferItemReference.MAX_LENGTH) String reference,
             @NotBlank @Size(max = Checks.SHORT_TEXT) String description,
 
-            @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QJ2") String receivingIcs,
+            @Pattern(regexp = IcsCode.PATTERN, message = "must be an ICS code such as QJ2") String receivingIcs,
 
             Long valuePence,
             Long annualValuePence,
@@ -78,10 +82,15 @@ final class TransferRequests {
     }
 
     /** Why an item is withdrawn (optional). */
-    @Schema(name = "TransferItemWithdrawal")
+    @Schema(
+            name = "TransferItemWithdrawal",
+            example = "{\"reason\": \"Entered twice; MSE-CON-11 is the same contract\"}")
     record Withdrawal(@Size(max = Checks.LONG_TEXT) String reason) {}
 
     /** A party's agreement: {@code CCG}, or a receiving ICS's code, and who signed. */
+    @Schema(
+            name = "TransferAgreement",
+            example = "{\"party\": \"CCG\", \"signatory\": \"A. N. Officer, accountable officer\"}")
     record Agreement(
             @NotBlank @Pattern(regexp = "CCG|Q[A-Z0-9]{2}", message = "must be CCG or a receiving ICS code") String party,
 
@@ -91,6 +100,10 @@ final class TransferRequests {
      * A variation of an agreed scheme, with its reason: an item to add ({@code item} without {@code itemId}), to
      * amend ({@code itemId} and {@code item}) or to withdraw ({@code itemId} only).
      */
+    @Schema(
+            name = "TransferVariation",
+            example =
+                    "{\"reason\": \"The lease was renewed after agreement\", \"itemId\": \"T-3\", \"item\": {\"kind\": \"ASSET\", \"description\": \"Chelmsford offices (renewed lease)\", \"valuePence\": 250000000}}")
     record Variation(
             @NotBlank @Size(max = Checks.LONG_TEXT) String reason,
 

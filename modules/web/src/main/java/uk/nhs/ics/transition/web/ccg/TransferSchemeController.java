@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.ccg;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -38,8 +39,11 @@ import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.transfer.SchemeView;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
 import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -74,12 +78,31 @@ public class TransferSchemeController {
 
     @GetMapping("/transfer")
     @Requires(value = Action.READ_CCG, target = "ccgCode")
-    @Operation(summary = "Scheme status, agreements, totals per receiving ICS, and its items (paged)")
+    @VersionedRead
+    @Operation(
+            operationId = "getTransferScheme",
+            description =
+                    "The CCG's transfer scheme: its status, the agreements given and still needed, totals per receiving ICS, and its items (paged).",
+            summary = "Scheme status, agreements, totals per receiving ICS, and its items (paged)")
     public ResponseEntity<SchemeView> scheme(
-            @PathVariable String ccgCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = Reads.PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(
+                            description = Reads.SIZE,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            maximum = "" + PageRequest.MAX_SIZE,
+                                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) int size,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -91,9 +114,16 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/items")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Add an item; without receivingIcs it goes to the CCG's own ICS. Answers with its itemId")
+    @VersionedWrite
+    @Operation(
+            operationId = "addTransferItem",
+            description =
+                    "Adds an item to a draft scheme. `kind` says which fields it needs: ASSET and LIABILITY `valuePence`; CONTRACT `counterparty`, `annualValuePence`, `endDate`, `novationRequired`; STAFF `headcount` and `wte`. Without `receivingIcs` it goes to the CCG's own ICS; another ICS only where a boundary change moves the area to it. The answer names it (`itemId`).",
+            summary = "Add an item; without receivingIcs it goes to the CCG's own ICS. Answers with its itemId")
     public ResponseEntity<?> add(
-            @PathVariable String ccgCode,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
             @Valid @RequestBody TransferRequests.Item body,
             Caller caller,
             Grant grant,
@@ -112,10 +142,17 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/items/{itemId}/amend")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Replace a live item of a draft scheme (the whole item again)")
+    @VersionedWrite
+    @Operation(
+            operationId = "amendTransferItem",
+            description = "Replaces a live item of a draft scheme: the whole item again.",
+            summary = "Replace a live item of a draft scheme (the whole item again)")
     public ResponseEntity<?> amend(
-            @PathVariable String ccgCode,
-            @PathVariable String itemId,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            @Parameter(description = "A transfer item, as `addTransferItem` named it (such as `T-3`)") @PathVariable
+                    String itemId,
             @Valid @RequestBody TransferRequests.Item body,
             Caller caller,
             Grant grant,
@@ -135,10 +172,17 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/items/{itemId}/withdraw")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Withdraw a live item of a draft scheme")
+    @VersionedWrite
+    @Operation(
+            operationId = "withdrawTransferItem",
+            description = "Withdraws a live item of a draft scheme, with an optional reason.",
+            summary = "Withdraw a live item of a draft scheme")
     public ResponseEntity<?> withdraw(
-            @PathVariable String ccgCode,
-            @PathVariable String itemId,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            @Parameter(description = "A transfer item, as `addTransferItem` named it (such as `T-3`)") @PathVariable
+                    String itemId,
             @Valid @RequestBody(required = false) TransferRequests.Withdrawal body,
             Caller caller,
             Grant grant,
@@ -156,15 +200,19 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/agree")
     @Requires(value = Action.AGREE_TRANSFER, target = "ccgCode")
+    @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
-            summary = "Agree the scheme for the CCG or for a receiving ICS; with four eyes (the default) it waits for"
-                    + " another programme manager of the agreeing party to approve it (202)")
+            operationId = "agreeTransferScheme",
+            description =
+                    "Agrees the scheme for a party: `CCG` (by the programme managers of its ICS) or a receiving ICS's code (by that ICS's). Once every party has agreed, the scheme is frozen: only variations change it. Its second person (four eyes): another programme manager of the agreeing party.",
+            summary = "Agree the scheme for the CCG or for a receiving ICS")
     public ResponseEntity<?> agree(
-            @PathVariable String ccgCode,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
             @Valid @RequestBody TransferRequests.Agreement body,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             HttpServletRequest request) {
         String partyIcs =
@@ -193,9 +241,16 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/variations")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Record a variation of an agreed scheme, with its reason")
+    @VersionedWrite
+    @Operation(
+            operationId = "varyTransferScheme",
+            description =
+                    "Records a variation of an agreed scheme with its reason: an item to add (`item`), to amend (`itemId` and `item`) or to withdraw (`itemId` alone).",
+            summary = "Record a variation of an agreed scheme, with its reason")
     public ResponseEntity<?> vary(
-            @PathVariable String ccgCode,
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
             @Valid @RequestBody TransferRequests.Variation body,
             Caller caller,
             Grant grant,
@@ -216,9 +271,18 @@ public class TransferSchemeController {
 
     @PostMapping("/transfer/effect")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Effect the agreed transfer (after Royal Assent, from the establishment date)")
+    @VersionedWrite
+    @Operation(
+            operationId = "effectTransferScheme",
+            description = "Effects the agreed transfer: only after Royal Assent and from the establishment date.",
+            summary = "Effect the agreed transfer (after Royal Assent, from the establishment date)")
     public ResponseEntity<?> effect(
-            @PathVariable String ccgCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(
                 request, caller, grant, new EffectTransferScheme(CcgCode.of(ccgCode), Versions.ifMatch(request)));
     }
@@ -236,9 +300,18 @@ public class TransferSchemeController {
 
     @PostMapping("/abolish")
     @Requires(value = Action.RECORD_TRANSFER, target = "ccgCode")
-    @Operation(summary = "Record the CCG's abolition, once its transfer is effected")
+    @VersionedWrite
+    @Operation(
+            operationId = "abolishCcg",
+            description = "Records the CCG's abolition, once its transfer has been effected.",
+            summary = "Record the CCG's abolition, once its transfer is effected")
     public ResponseEntity<?> abolish(
-            @PathVariable String ccgCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
+                    String ccgCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(request, caller, grant, new AbolishCcg(CcgCode.of(ccgCode), Versions.ifMatch(request)));
     }
 }

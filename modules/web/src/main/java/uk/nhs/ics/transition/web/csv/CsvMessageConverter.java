@@ -183,6 +183,30 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
     /** A header (empty for none) and rows of raw cell values, not yet formatted. */
     private record Table(List<String> header, List<List<Object>> rows) {}
 
+    /**
+     * The columns an answer of the declared type is written with, as far as the type alone tells: a page or
+     * collection by its item type, anything else as one row. Columns named by map keys are not known without values
+     * and are left out. This is what the OpenAPI description says of a CSV answer, so the two cannot drift.
+     */
+    public static List<String> columns(Type declaredType) {
+        return columns(ResolvableType.forType(declaredType));
+    }
+
+    /** {@link #columns(Type)}, for a type whose generics are resolved in context (a controller's answer). */
+    public static List<String> columns(ResolvableType declared) {
+        Class<?> raw = declared.resolve(Object.class);
+        ResolvableType item = Page.class.isAssignableFrom(raw)
+                ? declared.as(Page.class).getGeneric(0)
+                : Collection.class.isAssignableFrom(raw)
+                        ? declared.as(Collection.class).getGeneric(0)
+                        : declared;
+        List<String> names = new ArrayList<>();
+        if (isKnown(item)) {
+            columnsOf("", item, new HashSet<>(), names);
+        }
+        return List.copyOf(names);
+    }
+
     private static Table table(Object body, @Nullable Type type) {
         ResolvableType declared = type == null ? ResolvableType.NONE : ResolvableType.forType(type);
         if (body instanceof CsvView view) {

@@ -1,11 +1,12 @@
 package uk.nhs.ics.transition.web.http;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Deletes idempotency keys past their lifetime, every so often. */
+/** Deletes idempotency keys past their lifetime, every so often, on one node of the service at a time. */
 public class IdempotencyKeyExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyExpiry.class);
@@ -17,6 +18,7 @@ public class IdempotencyKeyExpiry {
     }
 
     @Scheduled(fixedDelayString = "${ics.web.idempotency-sweep:PT1H}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "idempotency-key-expiry", lockAtMostFor = "PT10M")
     public int deleteExpired() {
         int deleted =
                 jdbc.sql("DELETE FROM idempotency_key WHERE expires_at < now()").update();

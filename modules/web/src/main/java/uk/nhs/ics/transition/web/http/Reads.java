@@ -19,6 +19,22 @@ import uk.nhs.ics.transition.web.problem.NotFound;
  */
 public class Reads {
 
+    /** The rating date parameter, as the OpenAPI description states it. */
+    public static final String AT = "The date the ratings are computed for (ISO-8601, such as `2021-10-01`), under the"
+            + " baseline in force on it; by default the service's business date";
+
+    /** The knowledge time parameter, as the OpenAPI description states it. */
+    public static final String AS_OF =
+            "An instant (UTC, such as `2021-10-01T18:00:00Z`): the answer as the service knew"
+                    + " it then, rebuilt from the event history; by default now";
+
+    /** The page parameter, as the OpenAPI description states it. */
+    public static final String PAGE = "The page, from 0";
+
+    /** The page size parameter, as the OpenAPI description states it. */
+    public static final String SIZE = "Items per page; a larger size is answered with at most "
+            + uk.nhs.ics.transition.projections.PageRequest.MAX_SIZE + ", and the page says so";
+
     private final Clock clock;
     private final ProjectionPositions positions;
     private final Duration patience;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -51,8 +54,15 @@ import uk.nhs.ics.transition.web.security.Grant;
  * all. Nesting matters: the aggregate stays locked, and is evicted from the cache on a rollback, until this outermost
  * transaction has ended, so a commit that fails can never leave another request looking at a change the store does not
  * hold (see docs/decisions/0013-aggregate-cache-and-write-boundary.md).
+ *
+ * <p>Several nodes may serve writes to one aggregate. A write decided on a copy that another node has since changed
+ * fails at the event store's sequence constraint, changing nothing; it is then tried again on the fresh state (a few
+ * times, with a short random pause), so the client sees a conflict only when it asked for one ({@code If-Match}) or
+ * when the fresh state breaks a rule.
  */
 public class Writes {
+
+    private static final Logger log = LoggerFactory.getLogger(Writes.class);
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String FINGERPRINT_PREFIX = "v2:";
@@ -66,6 +76,7 @@ public class Writes {
     private final ObjectMapper canonical;
     private final Clock systemClock;
     private final Duration keyLifetime;
+    private final int attempts;
 
     public Writes(
             CommandSender sender,
@@ -74,7 +85,12 @@ public class Writes {
             TransactionTemplate transactions,
             ObjectMapper json,
             Clock systemClock,
-            Duration keyLifetime) {
+            Duration keyLifetime,
+            int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("a write needs at least one attempt");
+        }
+        this.attempts = attempts;
         this.sender = sender;
         this.jdbc = jdbc;
         this.unitOfWorkTransactions = unitOfWorkTransactions;
@@ -149,6 +165,62 @@ public class Writes {
     }
 
     private ResponseEntity<?> write(
+            HttpServletRequest request,
+            Caller caller,
+            Object fingerprintOf,
+            Supplier<CommandOutcome> send,
+            Function<CommandOutcome, Object> answer,
+            boolean together) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(request, caller, fingerprintOf, send, answer, together);
+            } catch (RuntimeException failure) {
+                if (!staleCopy(failure) || attempt >= attempts) {
+                    throw failure;
+                }
+                log.debug(
+                        "Retrying {} on fresh state (attempt {}): {}",
+                        fingerprintOf.getClass().getSimpleName(),
+                        attempt + 1,
+                        failure.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Whether a write failed only because the aggregate it decided on was not the stored one any more: another node
+     * (or process) stored an event for it first, after this node had loaded it. The failed attempt changed nothing
+     * and evicted its copy, so the write is tried again on the fresh state, where the domain's rules (and an
+     * {@code If-Match} precondition, which then fails as {@link ConflictingAggregateVersionException}) are checked
+     * again. A stale {@code If-Match} itself is never retried.
+     */
+    static boolean staleCopy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConflictingAggregateVersionException) {
+                return false;
+            }
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        long bound = Math.min(200, 5L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+
+    private ResponseEntity<?> once(
             HttpServletRequest request,
             Caller caller,
             Object fingerprintOf,

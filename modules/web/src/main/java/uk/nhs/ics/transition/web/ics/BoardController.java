@@ -1,6 +1,8 @@
 package uk.nhs.ics.transition.web.ics;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -27,6 +29,8 @@ import uk.nhs.ics.transition.projections.board.BoardProjection;
 import uk.nhs.ics.transition.projections.board.BoardQueries;
 import uk.nhs.ics.transition.projections.board.BoardView;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -54,10 +58,20 @@ public class BoardController {
 
     @GetMapping
     @Requires(value = Action.READ_ICS, target = "icsCode")
-    @Operation(summary = "Every seat with its status, holder and process; whether the minimum is met, and the gaps")
+    @VersionedRead
+    @Operation(
+            operationId = "getBoard",
+            description =
+                    "Every seat of the ICS NHS body's board with its status (vacant, recruiting, preferred candidate, designate, substantive), holder and process; whether the minimum composition is met, and the gaps.",
+            summary = "Every seat with its status, holder and process; whether the minimum is met, and the gaps")
     public ResponseEntity<BoardView> board(
-            @PathVariable String icsCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -69,10 +83,21 @@ public class BoardController {
 
     @PostMapping("/roles/{role}/recruitment")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Start recruitment to a seat (adds a numbered seat such as PLACE_LEADER-1 if new)")
+    @VersionedWrite
+    @Operation(
+            operationId = "startRecruitment",
+            description =
+                    "Starts recruitment to a seat by the national process or local filling of posts. A seat of a role with several seats is numbered (`INDEPENDENT_NED-1`); naming a new number adds that seat.",
+            summary = "Start recruitment to a seat (adds a numbered seat such as PLACE_LEADER-1 if new)")
     public ResponseEntity<?> recruitment(
-            @PathVariable String icsCode,
-            @PathVariable String role,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(
+                            description =
+                                    "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
+                    @PathVariable
+                    String role,
             @Valid @RequestBody BoardRequests.Recruitment body,
             Caller caller,
             Grant grant,
@@ -87,10 +112,21 @@ public class BoardController {
 
     @PostMapping("/roles/{role}/candidate")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Name the preferred candidate for a seat in recruitment")
+    @VersionedWrite
+    @Operation(
+            operationId = "namePreferredCandidate",
+            description =
+                    "Names the preferred candidate for a seat in recruitment, with any posts they hold elsewhere in the footprint (a conflict the rules weigh) and, for seats that need it, mental health expertise.",
+            summary = "Name the preferred candidate for a seat in recruitment")
     public ResponseEntity<?> candidate(
-            @PathVariable String icsCode,
-            @PathVariable String role,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(
+                            description =
+                                    "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
+                    @PathVariable
+                    String role,
             @Valid @RequestBody BoardRequests.Candidate body,
             Caller caller,
             Grant grant,
@@ -116,10 +152,21 @@ public class BoardController {
 
     @PostMapping("/roles/{role}/confirm-designate")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Confirm the preferred candidate as designate")
+    @VersionedWrite
+    @Operation(
+            operationId = "confirmDesignateAppointment",
+            description =
+                    "Confirms the preferred candidate as designate. The chair only after the Bill's second reading; the chief executive only after the chair; the other seats after the chief executive.",
+            summary = "Confirm the preferred candidate as designate")
     public ResponseEntity<?> confirmDesignate(
-            @PathVariable String icsCode,
-            @PathVariable String role,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(
+                            description =
+                                    "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
+                    @PathVariable
+                    String role,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
@@ -132,10 +179,21 @@ public class BoardController {
 
     @PostMapping("/roles/{role}/withdraw")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Withdraw the preferred candidate or designate; the seat returns to recruiting")
+    @VersionedWrite
+    @Operation(
+            operationId = "withdrawCandidate",
+            description =
+                    "Withdraws the preferred candidate or designate, with the reason; the seat returns to recruiting.",
+            summary = "Withdraw the preferred candidate or designate; the seat returns to recruiting")
     public ResponseEntity<?> withdraw(
-            @PathVariable String icsCode,
-            @PathVariable String role,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(
+                            description =
+                                    "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
+                    @PathVariable
+                    String role,
             @Valid @RequestBody BoardRequests.Withdrawal body,
             Caller caller,
             Grant grant,
@@ -150,10 +208,21 @@ public class BoardController {
 
     @PostMapping("/roles/{role}/make-substantive")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Make a designate appointment substantive (after Royal Assent, from the establishment date)")
+    @VersionedWrite
+    @Operation(
+            operationId = "makeAppointmentSubstantive",
+            description =
+                    "Makes a designate appointment substantive: only after Royal Assent and from the establishment date.",
+            summary = "Make a designate appointment substantive (after Royal Assent, from the establishment date)")
     public ResponseEntity<?> makeSubstantive(
-            @PathVariable String icsCode,
-            @PathVariable String role,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(
+                            description =
+                                    "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
+                    @PathVariable
+                    String role,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {

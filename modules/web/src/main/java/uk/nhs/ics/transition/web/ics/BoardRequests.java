@@ -14,16 +14,20 @@ final class BoardRequests {
     private BoardRequests() {}
 
     /** Start recruitment by the national process or local filling of posts. */
+    @Schema(name = "RecruitmentStart", example = "{\"process\": \"NATIONAL\"}")
     record Recruitment(@NotNull RecruitmentProcess process) {}
 
     /** The preferred candidate, any posts they hold elsewhere in the footprint, and their mental health expertise. */
+    @Schema(
+            name = "PreferredCandidate",
+            example = "{\"name\": \"Dr Jane Smith\", \"conflictingPosts\": [], \"mentalHealthExpertise\": false}")
     record Candidate(
             @NotBlank @Size(max = Checks.SHORT_TEXT) String name,
             @Size(max = Checks.MAX_LIST) List<@NotBlank @Size(max = Checks.SHORT_TEXT) String> conflictingPosts,
             Boolean mentalHealthExpertise) {}
 
     /** Why a candidate or designate is withdrawn. */
-    @Schema(name = "CandidateWithdrawal")
+    @Schema(name = "CandidateWithdrawal", example = "{\"reason\": \"The candidate withdrew for personal reasons\"}")
     record Withdrawal(
             @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
 }

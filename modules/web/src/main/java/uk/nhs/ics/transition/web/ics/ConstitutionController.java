@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.ics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -34,8 +35,11 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionQueries;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
 import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -66,10 +70,20 @@ public class ConstitutionController {
 
     @GetMapping("/constitution")
     @Requires(value = Action.READ_ICS, target = "icsCode")
-    @Operation(summary = "Status, versions, submission, decision, MoU and assurance comments")
+    @VersionedRead
+    @Operation(
+            operationId = "getConstitution",
+            description =
+                    "The constitution's status and versions, its engagement, submission and the regional team's decision; the MoU's status; and the assurance comments.",
+            summary = "Status, versions, submission, decision, MoU and assurance comments")
     public ResponseEntity<ConstitutionView> constitution(
-            @PathVariable String icsCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -81,9 +95,16 @@ public class ConstitutionController {
 
     @PostMapping("/constitution/drafts")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Record a new draft version")
+    @VersionedWrite
+    @Operation(
+            operationId = "recordConstitutionDraft",
+            description =
+                    "Records a new draft version of the constitution by its document reference, with a summary of what changed.",
+            summary = "Record a new draft version")
     public ResponseEntity<?> draft(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody ConstitutionRequests.Draft body,
             Caller caller,
             Grant grant,
@@ -98,18 +119,36 @@ public class ConstitutionController {
 
     @PostMapping("/constitution/engagement/open")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Open engagement on the current draft")
+    @VersionedWrite
+    @Operation(
+            operationId = "openConstitutionEngagement",
+            description = "Opens engagement on the current draft.",
+            summary = "Open engagement on the current draft")
     public ResponseEntity<?> openEngagement(
-            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(
                 request, caller, grant, new OpenConstitutionEngagement(IcsCode.of(icsCode), Versions.ifMatch(request)));
     }
 
     @PostMapping("/constitution/engagement/close")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Close engagement")
+    @VersionedWrite
+    @Operation(
+            operationId = "closeConstitutionEngagement",
+            description = "Closes engagement on the draft.",
+            summary = "Close engagement")
     public ResponseEntity<?> closeEngagement(
-            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(
                 request,
                 caller,
@@ -119,9 +158,16 @@ public class ConstitutionController {
 
     @PostMapping("/constitution/submit")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Submit for approval; name each board gap with a plan if the minimum is not yet met")
+    @VersionedWrite
+    @Operation(
+            operationId = "submitConstitution",
+            description =
+                    "Submits the constitution for approval after engagement; if the board does not yet meet its minimum composition, each gap must be named with the plan to fill it.",
+            summary = "Submit for approval; name each board gap with a plan if the minimum is not yet met")
     public ResponseEntity<?> submit(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody(required = false) ConstitutionRequests.Submission body,
             Caller caller,
             Grant grant,
@@ -137,15 +183,19 @@ public class ConstitutionController {
 
     @PostMapping("/constitution/approve")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
-            summary = "Approve a submitted constitution (regional team); with four eyes (the default) it waits for"
-                    + " another of the regional or national team to approve it (202)")
+            operationId = "approveConstitution",
+            description =
+                    "Approves a submitted constitution, with optional comments. Its second person (four eyes): another of the ICS's regional oversight team or the national team.",
+            summary = "Approve a submitted constitution (regional team)")
     public ResponseEntity<?> approve(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody(required = false) ConstitutionRequests.Comments body,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
@@ -168,16 +218,19 @@ public class ConstitutionController {
 
     @PostMapping("/constitution/return")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
+    @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
-            summary = "Return a submitted constitution with comments; it goes back to drafting (regional team); with"
-                    + " four eyes (the default) it waits for another of the regional or national team to approve it"
-                    + " (202)")
+            operationId = "returnConstitution",
+            description =
+                    "Returns a submitted constitution with comments (required); it goes back to drafting. Its second person (four eyes): another of the ICS's regional oversight team or the national team.",
+            summary = "Return a submitted constitution with comments; it goes back to drafting (regional team)")
     public ResponseEntity<?> returnConstitution(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody ConstitutionRequests.Comments body,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
@@ -199,9 +252,15 @@ public class ConstitutionController {
 
     @PostMapping("/mou/draft")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Record the draft 2022/23 MoU")
+    @VersionedWrite
+    @Operation(
+            operationId = "draftMou",
+            description = "Records the draft 2022/23 memorandum of understanding by its document reference.",
+            summary = "Record the draft 2022/23 MoU")
     public ResponseEntity<?> draftMou(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody ConstitutionRequests.MouDraft body,
             Caller caller,
             Grant grant,
@@ -215,17 +274,33 @@ public class ConstitutionController {
 
     @PostMapping("/mou/agree")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
-    @Operation(summary = "Agree the 2022/23 MoU (regional team)")
+    @VersionedWrite
+    @Operation(
+            operationId = "agreeMou",
+            description = "Agrees the drafted 2022/23 memorandum of understanding.",
+            summary = "Agree the 2022/23 MoU (regional team)")
     public ResponseEntity<?> agreeMou(
-            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(request, caller, grant, new AgreeMou(IcsCode.of(icsCode), Versions.ifMatch(request)));
     }
 
     @PostMapping("/assurance-comments")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
-    @Operation(summary = "Add an assurance comment (regional or national team)")
+    @VersionedWrite
+    @Operation(
+            operationId = "addAssuranceComment",
+            description =
+                    "Adds an assurance comment on the ICS's readiness; it is kept in the constitution's record and the audit trail.",
+            summary = "Add an assurance comment (regional or national team)")
     public ResponseEntity<?> comment(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody ConstitutionRequests.AssuranceComment body,
             Caller caller,
             Grant grant,

@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.ics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,8 +30,11 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceQueries;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
 import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -58,10 +62,20 @@ public class DueDiligenceController {
 
     @GetMapping
     @Requires(value = Action.READ_ICS, target = "icsCode")
-    @Operation(summary = "Status, items by area, open issues and sign-offs")
+    @VersionedRead
+    @Operation(
+            operationId = "getDueDiligence",
+            description =
+                    "Due diligence of the ICS: its status, items by area with their assessments, open issues by risk, and the sign-offs given and still needed.",
+            summary = "Status, items by area, open issues and sign-offs")
     public ResponseEntity<DueDiligenceView> dueDiligence(
-            @PathVariable String icsCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -73,18 +87,33 @@ public class DueDiligenceController {
 
     @PostMapping("/start-planning")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Start due diligence planning")
+    @VersionedWrite
+    @Operation(
+            operationId = "startDueDiligencePlanning",
+            description = "Starts due diligence planning; items can then be raised.",
+            summary = "Start due diligence planning")
     public ResponseEntity<?> startPlanning(
-            @PathVariable String icsCode, Caller caller, Grant grant, HttpServletRequest request) {
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
         return writes.execute(
                 request, caller, grant, new StartDueDiligencePlanning(IcsCode.of(icsCode), Versions.ifMatch(request)));
     }
 
     @PostMapping("/items")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Raise an item in one of the ten areas; answers with its itemId")
+    @VersionedWrite
+    @Operation(
+            operationId = "raiseDueDiligenceItem",
+            description = "Raises an item in one of the ten areas. The answer names it (`itemId`) for its assessment.",
+            summary = "Raise an item in one of the ten areas; answers with its itemId")
     public ResponseEntity<?> raise(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody DueDiligenceRequests.Item body,
             Caller caller,
             Grant grant,
@@ -99,10 +128,19 @@ public class DueDiligenceController {
 
     @PostMapping("/items/{itemId}/assess")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Assess an item: ASSURED, or ISSUE with its risk and mitigation")
+    @VersionedWrite
+    @Operation(
+            operationId = "assessDueDiligenceItem",
+            description =
+                    "Assesses an item as `ASSURED`, or as an `ISSUE` with its risk (`LOW`, `MEDIUM`, `HIGH`) and, ideally, a mitigation.",
+            summary = "Assess an item: ASSURED, or ISSUE with its risk and mitigation")
     public ResponseEntity<?> assess(
-            @PathVariable String icsCode,
-            @PathVariable String itemId,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A due diligence item, as `raiseDueDiligenceItem` named it (such as `DD-1`)")
+                    @PathVariable
+                    String itemId,
             @Valid @RequestBody DueDiligenceRequests.Assessment body,
             Caller caller,
             Grant grant,
@@ -122,15 +160,19 @@ public class DueDiligenceController {
 
     @PostMapping("/sign-off")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
+    @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
-            summary = "Sign off, as a predecessor CCG's accountable officer or the designate chief executive; with four"
-                    + " eyes (the default) it waits for another of the ICS's programme managers to approve it (202)")
+            operationId = "signOffDueDiligence",
+            description =
+                    "Signs off due diligence as a predecessor CCG's accountable officer (naming the CCG) or as the designate chief executive; every item must be assessed and no high risk left without mitigation. Its second person (four eyes): another of the ICS's programme managers.",
+            summary = "Sign off, as a predecessor CCG's accountable officer or the designate chief executive")
     public ResponseEntity<?> signOff(
-            @PathVariable String icsCode,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
             @Valid @RequestBody DueDiligenceRequests.SignOff body,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {

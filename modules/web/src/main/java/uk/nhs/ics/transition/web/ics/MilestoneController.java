@@ -1,6 +1,8 @@
 package uk.nhs.ics.transition.web.ics;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -34,7 +36,10 @@ import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.milestones.MilestonesProjection;
 import uk.nhs.ics.transition.projections.readiness.MilestoneView;
 import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
+import uk.nhs.ics.transition.web.csv.CsvAnswer;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -62,13 +67,36 @@ public class MilestoneController {
 
     @GetMapping
     @Requires(value = Action.READ_ICS, target = "icsCode")
-    @Operation(summary = "Every milestone with its due date, status and rating at a date, as known at an instant")
+    @VersionedRead
+    @CsvAnswer(rows = "one row per milestone")
+    @Operation(
+            operationId = "listMilestones",
+            description =
+                    "Every milestone of the ICS with its quarter, kind (`MANUAL` or `DERIVED`), due date, status, rating at `at` and the rule that gave it, evidence and risk.",
+            summary = "Every milestone with its due date, status and rating at a date, as known at an instant")
     public ResponseEntity<Page<MilestoneView>> milestones(
-            @PathVariable String icsCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = Reads.PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(
+                            description = Reads.SIZE,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            maximum = "" + PageRequest.MAX_SIZE,
+                                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) int size,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -87,10 +115,17 @@ public class MilestoneController {
 
     @PostMapping("/{code}/start")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Start work on a manual milestone")
+    @VersionedWrite
+    @Operation(
+            operationId = "startMilestone",
+            description =
+                    "Marks a manual milestone as in progress. Derived milestones refuse every write (409) and say which facts complete them.",
+            summary = "Start work on a manual milestone")
     public ResponseEntity<?> start(
-            @PathVariable String icsCode,
-            @PathVariable String code,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
@@ -103,10 +138,17 @@ public class MilestoneController {
 
     @PostMapping("/{code}/complete")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Complete a manual milestone with evidence and the date it was achieved")
+    @VersionedWrite
+    @Operation(
+            operationId = "completeMilestone",
+            description =
+                    "Completes a manual milestone on the day it was achieved (not in the future), with the evidence that shows it.",
+            summary = "Complete a manual milestone with evidence and the date it was achieved")
     public ResponseEntity<?> complete(
-            @PathVariable String icsCode,
-            @PathVariable String code,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Complete body,
             Caller caller,
             Grant grant,
@@ -134,10 +176,17 @@ public class MilestoneController {
 
     @PostMapping("/{code}/at-risk")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Flag a manual milestone in progress as at risk, saying why")
+    @VersionedWrite
+    @Operation(
+            operationId = "flagMilestoneAtRisk",
+            description =
+                    "Flags a manual milestone in progress as at risk, with the reason; it is rated red until the risk is cleared or it completes.",
+            summary = "Flag a manual milestone in progress as at risk, saying why")
     public ResponseEntity<?> atRisk(
-            @PathVariable String icsCode,
-            @PathVariable String code,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
             Caller caller,
             Grant grant,
@@ -152,10 +201,16 @@ public class MilestoneController {
 
     @PostMapping("/{code}/clear-risk")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Put a milestone flagged at risk back on track, saying why")
+    @VersionedWrite
+    @Operation(
+            operationId = "clearMilestoneRisk",
+            description = "Puts a milestone flagged at risk back on track, with the reason.",
+            summary = "Put a milestone flagged at risk back on track, saying why")
     public ResponseEntity<?> clearRisk(
-            @PathVariable String icsCode,
-            @PathVariable String code,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
             Caller caller,
             Grant grant,
@@ -170,10 +225,17 @@ public class MilestoneController {
 
     @PostMapping("/{code}/reopen")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
-    @Operation(summary = "Reopen a complete manual milestone, saying why")
+    @VersionedWrite
+    @Operation(
+            operationId = "reopenMilestone",
+            description =
+                    "Reopens a completed manual milestone, with the reason (new evidence is needed to complete it again).",
+            summary = "Reopen a complete manual milestone, saying why")
     public ResponseEntity<?> reopen(
-            @PathVariable String icsCode,
-            @PathVariable String code,
+            @PathVariable
+                    @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
+                    String icsCode,
+            @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
             Caller caller,
             Grant grant,

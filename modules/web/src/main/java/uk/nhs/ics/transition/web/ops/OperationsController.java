@@ -2,6 +2,9 @@ package uk.nhs.ics.transition.web.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -9,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,8 @@ import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.operations.ServiceOperationsId;
 import uk.nhs.ics.transition.messages.operations.SkipDeadLetter;
+import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
 import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.security.Action;
@@ -36,6 +40,9 @@ import uk.nhs.ics.transition.web.security.Requires;
 @Tag(name = "Operations")
 public class OperationsController {
 
+    private static final String PROJECTION =
+            "A projection's name, as `listProjections` names it (such as `milestones`)";
+
     private final ProjectionAdministration administration;
     private final CommandSender sender;
     private final FourEyes fourEyes;
@@ -47,61 +54,90 @@ public class OperationsController {
     }
 
     /** Why a dead letter is skipped: required, recorded in the audit trail with who skipped it. */
+    @Schema(
+            example =
+                    "{\"reason\": \"The event refers to a CCG the read model never knew; repaired by replay on 3 March\"}")
     public record SkipReason(
             @NotBlank @Size(max = Checks.LONG_TEXT) String reason) {}
 
     /** The dead letter skipped, and where the record of it stands. */
     public record Skipped(DeadLetterView skipped, long version) {}
 
+    /** How many dead letters remain after a retry. */
+    public record RetryAnswer(long remaining) {}
+
     @GetMapping
     @Requires(Action.OBSERVE_OPERATIONS)
-    @Operation(summary = "Each projection: position, lag in events, replay state and progress %")
+    @Operation(
+            operationId = "listProjections",
+            description =
+                    "Each read model's projection: its position in the event store, lag in events, replay state and progress, and dead letters.",
+            summary = "Each projection: position, lag in events, replay state and progress %")
     public List<ProjectionStatus> projections() {
         return administration.statuses();
     }
 
     @GetMapping("/{name}")
     @Requires(Action.OBSERVE_OPERATIONS)
-    @Operation(summary = "One projection's position, lag, replay state and progress")
-    public ProjectionStatus projection(@PathVariable String name) {
+    @Operation(
+            operationId = "getProjection",
+            description = "One projection's position, lag, replay state and progress.",
+            summary = "One projection's position, lag, replay state and progress")
+    public ProjectionStatus projection(@Parameter(description = PROJECTION) @PathVariable String name) {
         return administration.status(name);
     }
 
     @PostMapping("/{name}/replay")
     @Requires(Action.OPERATE)
+    @AwaitsSecondPerson
+    @ApiResponse(
+            responseCode = "202",
+            description = "The replay is recorded: its state (with four eyes, the approval that waits for a second"
+                    + " person instead, an `ApprovalPending`)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
     @Operation(
-            summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile. With four"
-                    + " eyes (the default) it waits for another of the national team to approve it")
+            operationId = "replayProjection",
+            description = "Rebuilds a read model from the start of history. Reads keep answering meanwhile, from a copy"
+                    + " of the read model as it was when the replay began. The request is recorded before it is"
+                    + " accepted (202), and carried out by whichever node of the service gets to it, also after a"
+                    + " crash. 409 while a replay of it is waiting or catching up. With four eyes, it waits for another"
+                    + " of the national team, and is recorded once approved.",
+            summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile")
     public ResponseEntity<?> replay(
-            @PathVariable String name,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = PROJECTION) @PathVariable String name,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
         return fourEyes.operate(
                 request, caller, grant, FourEyesAction.PROJECTION_REPLAY, name, reason, () -> ResponseEntity.status(
                                 HttpStatus.ACCEPTED)
-                        .body(administration.replay(name)));
+                        .body(administration.replay(name, caller.subject(), RequestIds.of(request))));
     }
 
     @GetMapping("/{name}/dead-letters")
     @Requires(Action.OBSERVE_OPERATIONS)
-    @Operation(summary = "Events the projection could not handle, with their cause")
-    public List<DeadLetterView> deadLetters(@PathVariable String name) {
+    @Operation(
+            operationId = "listDeadLetters",
+            description = "The events a projection could not handle, with their cause, oldest first.",
+            summary = "Events the projection could not handle, with their cause")
+    public List<DeadLetterView> deadLetters(@Parameter(description = PROJECTION) @PathVariable String name) {
         return administration.deadLetters(name);
     }
 
     @PostMapping("/{name}/dead-letters/{eventIdentifier}/skip")
     @Requires(Action.OPERATE)
     @Operation(
+            operationId = "skipDeadLetter",
             summary = "Set a dead letter aside for good, so the events parked behind it can be retried",
             description = "For an event that cannot succeed on retry. The skip is recorded as an event, with who and"
                     + " why, before the letter leaves the queue; the read model will never show that event.")
     public Skipped skip(
-            @PathVariable String name,
-            @PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}", message = "must be an event identifier") String eventIdentifier,
+            @Parameter(description = PROJECTION) @PathVariable String name,
+            @Parameter(description = "The dead-lettered event's identifier")
+                    @PathVariable
+                    @Pattern(regexp = "[0-9A-Za-z-]{1,64}", message = "must be an event identifier") String eventIdentifier,
             @Valid @RequestBody SkipReason body,
             Caller caller,
             Grant grant,
@@ -128,14 +164,19 @@ public class OperationsController {
 
     @PostMapping("/{name}/dead-letters/retry")
     @Requires(Action.OPERATE)
+    @AwaitsSecondPerson
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RetryAnswer.class)))
     @Operation(
-            summary = "Retry every dead-lettered event once; answers how many remain. With four eyes (the default) it"
-                    + " waits for another of the national team to approve it (202)")
+            operationId = "retryDeadLetters",
+            description = "Retries every dead-lettered event of the projection once, and answers how many remain. With"
+                    + " four eyes, it waits for another of the national team, and is carried out once approved.",
+            summary = "Retry every dead-lettered event once; answers how many remain")
     public ResponseEntity<?> retry(
-            @PathVariable String name,
-            @Parameter(description = "why, for the second person")
-                    @RequestParam(required = false)
-                    @Size(max = Checks.LONG_TEXT) String reason,
+            @Parameter(description = PROJECTION) @PathVariable String name,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
@@ -146,6 +187,6 @@ public class OperationsController {
                 FourEyesAction.DEAD_LETTER_RETRY,
                 name,
                 reason,
-                () -> ResponseEntity.ok(Map.of("remaining", administration.retryDeadLetters(name))));
+                () -> ResponseEntity.ok(new RetryAnswer(administration.retryDeadLetters(name))));
     }
 }

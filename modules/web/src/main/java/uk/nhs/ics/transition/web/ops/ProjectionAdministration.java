@@ -1,12 +1,14 @@
 package uk.nhs.ics.transition.web.ops;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +18,15 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
@@ -35,42 +36,64 @@ import uk.nhs.ics.transition.web.problem.NotFound;
 /**
  * Watches and operates the event processors. Only the read models can be replayed: the relays would repeat their
  * side effects, and the ledger's entries can never change.
+ *
+ * <p>A replay is a request recorded in the database before it is acknowledged ({@link ProjectionReplays}), and
+ * carried out by whichever node gets to it ({@link #coordinate()}, which every node runs every second): each node
+ * stops its own processor of that read model, so that no segment stays claimed; then one node, holding the request's
+ * row locked, copies the read model for the reads meanwhile ({@link ReplaySnapshots}), and in one transaction empties
+ * it, resets its tokens and marks the request started; every node then starts its processor again, and the segments replay wherever they are claimed.
+ * A crash at any point leaves either the request waiting (and another node, or this one after its restart, begins it)
+ * or the tokens reset (and the replay goes on from them).
  */
 public class ProjectionAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate separately;
     private final ReplaySnapshots snapshots;
+    private final ProjectionReplays replays;
+    private final ReplayTokens tokens;
+    private final Duration claimTimeout;
+    private final String node;
     private final Map<String, List<String>> readModels;
     private final Set<String> relays;
-    private final ExecutorService replays = Executors.newSingleThreadExecutor(r -> {
+    private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-replay");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Boolean> starting = new ConcurrentHashMap<>();
 
     /**
+     * @param claimTimeout how long a segment's claim holds without being extended (the token store's): a node that
+     *     died holding one is not waited for beyond it
      * @param readModels the processors that are read models and may be replayed, each with the tables it writes
      * @param relays the processors that relay facts between aggregates
      */
     public ProjectionAdministration(
             EventProcessingConfiguration processing,
             EventStore eventStore,
-            TokenStore tokenStore,
             TransactionTemplate transactions,
             ReplaySnapshots snapshots,
+            ProjectionReplays replays,
+            ReplayTokens tokens,
+            Duration claimTimeout,
             Map<String, List<String>> readModels,
             Set<String> relays) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.separately = new TransactionTemplate(transactions.getTransactionManager());
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.snapshots = snapshots;
+        this.replays = replays;
+        this.tokens = tokens;
+        this.claimTimeout = claimTimeout;
+        this.node = ManagementFactory.getRuntimeMXBean().getName();
         this.readModels = Map.copyOf(readModels);
         this.relays = Set.copyOf(relays);
     }
@@ -88,72 +111,154 @@ public class ProjectionAdministration {
     }
 
     /**
-     * Rebuilds a read model from the start of history, in the background. The service keeps answering meanwhile:
-     * reads of this read model answer from a copy taken as the replay begins ({@link ReplaySnapshots}), until the
-     * rebuilt tables have caught up; everything else carries on as usual.
+     * Asks for a read model to be rebuilt from the start of history. The request is stored before this returns, and
+     * begun in the background by this node or another. The service keeps answering meanwhile: reads of this read
+     * model answer from a copy taken as the replay begins ({@link ReplaySnapshots}), until the rebuilt tables have
+     * caught up; everything else carries on as usual.
+     *
+     * @throws ReplayInProgress if a replay of it is waiting to begin or still catching up
      */
-    public ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = streaming(name);
+    public ProjectionStatus replay(String name, String requestedBy, String requestId) {
+        streaming(name);
         if (!readModels.containsKey(name)) {
             throw new RuleViolation(
                     ErrorCode.INVALID_INPUT, "name", name + " is not a read model and is never replayed");
         }
-        if (isReplaying(processor) || starting.putIfAbsent(name, Boolean.TRUE) != null) {
-            throw new RuleViolation(ErrorCode.INVALID_INPUT, "name", name + " is already being replayed");
+        if (replays.open(name)) {
+            throw new ReplayInProgress(name);
         }
-        replays.submit(() -> {
-            try {
-                log.info("Replaying projection {} from the start of history", name);
-                processor.shutDown();
-                snapshots.preserve(name, readModels.get(name));
-                processor.resetTokens();
-                processor.start();
-            } catch (RuntimeException e) {
-                log.error("Replay of projection {} failed to start", name, e);
-                if (!processor.isRunning()) {
-                    processor.start();
-                }
-            } finally {
-                starting.remove(name);
-            }
-        });
+        try {
+            replays.request(name, requestedBy, requestId);
+        } catch (ProjectionReplays.AlreadyRequested e) {
+            throw new ReplayInProgress(name);
+        }
+        log.info("Replay of projection {} requested by {} (request {})", name, requestedBy, requestId);
+        coordinator.execute(this::coordinateQuietly);
         return status(name);
     }
 
-    /** Whether a replay is stopping and restarting the processor right now (it is not down, only restarting). */
+    /** A replay asked for while another of the same read model is waiting or catching up: 409. */
+    public static final class ReplayInProgress extends RuleViolation {
+        private static final long serialVersionUID = 1L;
+
+        public ReplayInProgress(String name) {
+            super(ErrorCode.REPLAY_IN_PROGRESS, "name", name + " is already being replayed");
+        }
+    }
+
+    /** Whether a replay of the read model is waiting to begin or catching up (on any node). */
     public boolean restarting(String name) {
-        return starting.containsKey(name);
+        return replays.open(name);
     }
 
     /**
-     * Drops the copy of each read model whose replay has caught up, so that its reads see the rebuilt tables. Run
-     * often (every node may run it; the copy is dropped once).
+     * Carries the replays requested on any node forward, on this node: stops this node's processor of a read model
+     * with a replay waiting, begins the replay when no other node still holds a segment of it, and starts this node's
+     * processor again once it has begun (or failed). Every node runs it every second.
      */
-    public void releaseCaughtUpSnapshots() {
-        for (String name : snapshots.held()) {
+    public synchronized void coordinate() {
+        Map<String, ProjectionReplays.Request> waiting = new HashMap<>();
+        for (ProjectionReplays.Request request : replays.waiting()) {
+            waiting.putIfAbsent(request.projection(), request);
+        }
+        for (String name : readModels.keySet()) {
             Optional<EventProcessor> found = processing.eventProcessor(name);
             if (found.isEmpty() || !(found.get() instanceof StreamingEventProcessor processor)) {
-                log.warn("Releasing the replay copy of {}, which is no streaming processor here", name);
-                snapshots.release(name);
                 continue;
             }
-            if (!starting.containsKey(name) && caughtUp(name, processor)) {
-                log.info("Projection {} has caught up after its replay; its reads now see the rebuilt tables", name);
-                snapshots.release(name);
+            ProjectionReplays.Request request = waiting.get(name);
+            if (request != null) {
+                if (processor.isRunning()) {
+                    log.info("Stopping projection {} on this node ({}) for its replay", name, node);
+                    stoppedHere.add(name);
+                    processor.shutDown();
+                }
+                begin(request, processor);
+            }
+            if (stoppedHere.contains(name) && !replays.isWaiting(name)) {
+                stoppedHere.remove(name);
+                if (!processor.isRunning()) {
+                    log.info("Starting projection {} on this node again", name);
+                    processor.start();
+                }
             }
         }
     }
 
-    /** Every segment of the processor is claimed here and none has yet to reach the position it was reset at. */
-    private boolean caughtUp(String name, StreamingEventProcessor processor) {
-        if (!processor.isRunning() || processor.isError()) {
-            return false;
+    private void coordinateQuietly() {
+        try {
+            coordinate();
+        } catch (RuntimeException e) {
+            log.warn("Could not carry the projections' replays forward just now: {}", e.toString());
         }
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        Integer stored = transactions.execute(tx -> tokenStore.fetchSegments(name).length);
-        return !segments.isEmpty()
-                && segments.size() >= stored
-                && segments.values().stream().noneMatch(s -> s.isErrorState() || stillReplaying(s));
+    }
+
+    /** Begins a waiting replay here, unless another node still holds one of its segments or is beginning it. */
+    private void begin(ProjectionReplays.Request request, StreamingEventProcessor processor) {
+        String name = request.projection();
+        List<ProjectionReplays.Claim> heldElsewhere = replays.claims(name).stream()
+                .filter(claim -> claim.owner() != null
+                        && claim.at().isAfter(Instant.now().minus(claimTimeout)))
+                .toList();
+        if (!heldElsewhere.isEmpty()) {
+            log.debug("Replay of {} waits for {} to let go of its segments", name, heldElsewhere);
+            return;
+        }
+        try {
+            // the request's row stays locked until the replay has begun (or this node has died): no other node
+            // begins it meanwhile
+            transactions.executeWithoutResult(tx -> {
+                if (!replays.lock(request.id())) {
+                    return;
+                }
+                log.info(
+                        "Replaying projection {} from the start of history (requested by {} at {})",
+                        name,
+                        request.requestedBy(),
+                        request.requestedAt());
+                // the copy is committed first: reads answer from it while the reset waits for readers of the tables
+                separately.executeWithoutResult(copy -> snapshots.preserve(name, readModels.get(name)));
+                // emptying the tables, resetting the tokens and marking the request begun: all or nothing
+                processor.resetTokens();
+                replays.started(request.id(), node);
+            });
+        } catch (RuntimeException e) {
+            boolean failed = Boolean.TRUE.equals(
+                    transactions.execute(tx -> replays.failedAttempt(request.id(), e.toString(), MAX_ATTEMPTS)));
+            if (failed) {
+                snapshots.release(name);
+                log.error(
+                        "Replay of projection {} failed to begin {} times; it carries on as it was",
+                        name,
+                        MAX_ATTEMPTS,
+                        e);
+            } else {
+                log.warn("Replay of projection {} failed to begin; it will be tried again: {}", name, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Drops the copy of each read model whose replay has caught up, so that its reads see the rebuilt tables, and
+     * marks the replay caught up. Run often, by one node at a time (the copy is dropped once).
+     */
+    public void releaseCaughtUpSnapshots() {
+        Set<String> held = new java.util.TreeSet<>(snapshots.held());
+        replays.running().forEach(running -> held.add(running.projection()));
+        for (String name : held) {
+            if (!readModels.containsKey(name)) {
+                log.warn("Releasing the replay copy of {}, which is no read model here", name);
+                snapshots.release(name);
+                continue;
+            }
+            if (!replays.isWaiting(name) && tokens.caughtUp(name)) {
+                log.info("Projection {} has caught up after its replay; its reads now see the rebuilt tables", name);
+                transactions.executeWithoutResult(tx -> {
+                    snapshots.release(name);
+                    replays.caughtUp(name);
+                });
+            }
+        }
     }
 
     public List<DeadLetterView> deadLetters(String name) {
@@ -224,19 +329,11 @@ public class ProjectionAdministration {
         long position = 0;
         boolean replaying = false;
         double progress = 100;
-        if (processor instanceof StreamingEventProcessor streaming) {
-            Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
-            OptionalLong lowest = segments.values().stream()
-                    .map(EventTrackerStatus::getCurrentPosition)
-                    .filter(OptionalLong::isPresent)
-                    .mapToLong(OptionalLong::getAsLong)
-                    .min();
-            position = lowest.orElse(0);
-            replaying = segments.values().stream().anyMatch(ProjectionAdministration::stillReplaying)
-                    || starting.containsKey(name);
-            progress = replaying
-                    ? replayProgress(segments.values())
-                    : head == 0 ? 100 : Math.min(100, 100.0 * position / head);
+        if (processor instanceof StreamingEventProcessor) {
+            ReplayTokens.Progress stored = tokens.progress(name);
+            position = stored.lowestPosition();
+            replaying = readModels.containsKey(name) && (stored.replaying() || replays.open(name));
+            progress = replaying ? stored.replayPercent() : head == 0 ? 100 : Math.min(100, 100.0 * position / head);
         }
         return new ProjectionStatus(
                 name,
@@ -250,39 +347,6 @@ public class ProjectionAdministration {
                 Math.round(progress * 10) / 10.0,
                 snapshots.holds(name),
                 queue(name).map(SequencedDeadLetterQueue::size).orElse(0L));
-    }
-
-    /**
-     * Through a replay, each segment comes from the start towards the position it was reset at; the slowest segment
-     * says how far the replay is. (Before a segment has claimed its token there is nothing to measure yet: 0.)
-     */
-    static double replayProgress(Collection<EventTrackerStatus> segments) {
-        if (segments.isEmpty()) {
-            return 0;
-        }
-        double lowest = 100;
-        for (EventTrackerStatus segment : segments) {
-            OptionalLong reset = segment.getResetPosition();
-            OptionalLong current = segment.getCurrentPosition();
-            if (stillReplaying(segment) && reset.getAsLong() > 0) {
-                lowest = Math.min(lowest, 100.0 * current.orElse(0) / reset.getAsLong());
-            }
-        }
-        return lowest;
-    }
-
-    /**
-     * Whether a segment has yet to reach the position it was reset at. Axon keeps a segment flagged as replaying
-     * until an event newer than the reset arrives, which on a quiet store can be a long time after the read model
-     * is whole again; the positions say when it is.
-     */
-    static boolean stillReplaying(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return false;
-        }
-        OptionalLong reset = segment.getResetPosition();
-        OptionalLong current = segment.getCurrentPosition();
-        return reset.isPresent() && (current.isEmpty() || current.getAsLong() < reset.getAsLong());
     }
 
     private String kind(String name) {
@@ -306,10 +370,6 @@ public class ProjectionAdministration {
             return streaming;
         }
         throw new NotFound("no streaming projection is called " + name);
-    }
-
-    private static boolean isReplaying(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream().anyMatch(ProjectionAdministration::stillReplaying);
     }
 
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String name) {

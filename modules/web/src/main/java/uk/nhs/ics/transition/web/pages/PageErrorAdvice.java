@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -17,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.problem.DatabaseOutages;
 
 /**
  * A page that cannot be shown answers an HTML page saying why, with the status code that says the same: 404 for an
@@ -31,9 +34,11 @@ class PageErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
 
     private final PageModelAdvice common;
+    private final DatabaseOutages outages;
 
-    PageErrorAdvice(PageModelAdvice common) {
+    PageErrorAdvice(PageModelAdvice common, DatabaseOutages outages) {
         this.common = common;
+        this.outages = outages;
     }
 
     @ExceptionHandler(PageNotFound.class)
@@ -81,7 +86,16 @@ class PageErrorAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (outages.isOutage(e)) {
+            log.warn("A page could not be served: the database is unavailable ({})", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(outages.retryAfterSeconds()));
+            return page(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Sorry, the service is unavailable",
+                    List.of("Try again in a few minutes. Nothing was changed."),
+                    request);
+        }
         log.error("Unexpected failure serving a page", e);
         return page(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -10,12 +10,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,6 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.web.http.SnapshotReads;
+import uk.nhs.ics.transition.web.security.ClaimMapping;
 
 /**
  * Security for the pages, beside (and before) the API's own chain, which it leaves as it is. A person in a browser
@@ -72,7 +78,8 @@ public class PageSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations)
+    SecurityFilterChain pages(
+            HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations, Environment environment)
             throws Exception {
         http.securityMatcher(paths(PAGE_PATHS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -91,7 +98,22 @@ public class PageSecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable);
         if (registrations.getIfAvailable() != null) {
             // production: people sign in through the identity provider that issues the API's tokens
-            http.oauth2Login(login -> login.loginPage("/sign-in"));
+            // with the provider's claims mapped onto the service's, as for API tokens (ics.security.claims.*)
+            ClaimMapping claims = ClaimMapping.from(environment);
+            OidcUserService provider = new OidcUserService();
+            http.oauth2Login(login -> login.loginPage("/sign-in")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(request -> {
+                        OidcUser user = provider.loadUser(request);
+                        OidcIdToken token = user.getIdToken();
+                        return new DefaultOidcUser(
+                                user.getAuthorities(),
+                                new OidcIdToken(
+                                        token.getTokenValue(),
+                                        token.getIssuedAt(),
+                                        token.getExpiresAt(),
+                                        claims.apply(token.getClaims())),
+                                user.getUserInfo());
+                    })));
         }
         return http.build();
     }

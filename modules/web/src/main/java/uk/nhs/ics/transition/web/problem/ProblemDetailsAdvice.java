@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.axonframework.messaging.annotation.MessageHandlerInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -51,6 +52,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final DatabaseOutages outages;
+
+    public ProblemDetailsAdvice(DatabaseOutages outages) {
+        this.outages = outages;
+    }
+
     /** Refusals: rules of the domain, stale versions, concurrent changes, unknown things, read models behind. */
     @ExceptionHandler({
         RuleViolation.class,
@@ -82,7 +89,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({BrokenHistory.class, MessageHandlerInvocationException.class})
     ResponseEntity<ProblemDetail> brokenHistory(RuntimeException failure) {
         BrokenHistory e = BrokenHistory.behind(failure).orElse(null);
-        if (e == null) {
+        if (e == null || outages.isOutage(failure)) {
             return unexpected(failure);
         }
         log.error("An aggregate's recorded history cannot be replayed", failure);
@@ -96,6 +103,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<ResponseEntity<ProblemDetail>> outage = outages.answer(e);
+        if (outage.isPresent()) {
+            log.warn("A request could not be served: the database is unavailable ({})", e.toString());
+            return outage.get();
+        }
         log.error("Unexpected failure serving a request", e);
         return respond(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,6 +1,8 @@
 package uk.nhs.ics.transition.web.programme;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -32,8 +34,11 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
 import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
 import uk.nhs.ics.transition.projections.programme.ProgrammeView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
 import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
+import uk.nhs.ics.transition.web.http.VersionedRead;
+import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.security.Action;
@@ -48,11 +53,15 @@ import uk.nhs.ics.transition.web.security.Requires;
 public class ProgrammeController {
 
     /** A stage of the Bill and the day it happened. */
+    @Schema(example = "{\"milestone\": \"SECOND_READING\", \"occurredOn\": \"2021-07-14\"}")
     public record LegislativeMilestoneRequest(
             @NotNull LegislativeMilestone milestone,
             @NotNull LocalDate occurredOn) {}
 
     /** A re-baseline: what moves, from when, and why. Quarter ends and due dates not named keep their value. */
+    @Schema(
+            example =
+                    "{\"decidedOn\": \"2021-12-24\", \"establishmentDate\": \"2022-07-01\", \"quarterEnds\": {\"Q4\": \"2022-06-30\"}, \"milestoneDueDates\": {\"Q4-SYSTEMS-READY\": \"2022-06-15\"}, \"reason\": \"The Bill's remaining stages: establishment moves to 1 July 2022\"}")
     public record RebaselineRequest(
             @NotNull LocalDate decidedOn,
             LocalDate establishmentDate,
@@ -74,10 +83,21 @@ public class ProgrammeController {
 
     @GetMapping
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "The baseline in force on a date, the legislative milestones and the baseline history")
+    @VersionedRead
+    @Operation(
+            operationId = "getProgramme",
+            description =
+                    "The baseline in force on `at`: quarter ends, the establishment date and each milestone's due date; the Bill's stages recorded so far; and every baseline with the decision and reason that made it.",
+            summary = "The baseline in force on a date, the legislative milestones and the baseline history")
     public ResponseEntity<ProgrammeView> programme(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
             HttpServletRequest request) {
         AsOf knowledge = reads.asOf(asOf);
         if (knowledge.isNow()) {
@@ -89,7 +109,12 @@ public class ProgrammeController {
 
     @PostMapping("/legislative-milestones")
     @Requires(Action.DIRECT_PROGRAMME)
-    @Operation(summary = "Record a stage of the Bill, in order, on the day it happened")
+    @VersionedWrite
+    @Operation(
+            operationId = "recordLegislativeMilestone",
+            description =
+                    "Records a stage of the Health and Care Bill on the day it happened: `INTRODUCED`, `SECOND_READING`, `THIRD_READING`, `ROYAL_ASSENT`, in that order and not before the stage before it. Rules that wait for a stage (designate chairs after the second reading, transfers after Royal Assent) follow it.",
+            summary = "Record a stage of the Bill, in order, on the day it happened")
     public ResponseEntity<?> recordLegislativeMilestone(
             @Valid @RequestBody LegislativeMilestoneRequest body,
             Caller caller,
@@ -105,9 +130,13 @@ public class ProgrammeController {
 
     @PostMapping("/rebaseline")
     @Requires(Action.DIRECT_PROGRAMME)
+    @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
-            summary = "Move quarter ends, due dates and the establishment date from the decision date; with four eyes"
-                    + " (the default) it waits for another of the national team to approve it (202)")
+            operationId = "rebaselineProgramme",
+            description =
+                    "Moves quarter ends, milestone due dates and the establishment date from the decision date on, with the reason. Whatever is not named keeps its value; a milestone due at a moved quarter end moves with it. A re-baseline that changes nothing, or takes effect before the one in force, is refused. Its second person (four eyes): another of the national team.",
+            summary = "Move quarter ends, due dates and the establishment date from the decision date")
     public ResponseEntity<?> rebaseline(
             @Valid @RequestBody RebaselineRequest body, Caller caller, Grant grant, HttpServletRequest request) {
         Map<Quarter, LocalDate> quarterEnds = new EnumMap<>(Quarter.class);

@@ -1,6 +1,9 @@
 package uk.nhs.ics.transition.web.readiness;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,12 +16,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.RegionCode;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.readiness.NationalReadiness;
 import uk.nhs.ics.transition.projections.readiness.OverdueMilestone;
 import uk.nhs.ics.transition.projections.readiness.ReadinessQueries;
 import uk.nhs.ics.transition.projections.readiness.RegionReadiness;
+import uk.nhs.ics.transition.web.csv.CsvAnswer;
 import uk.nhs.ics.transition.web.csv.CsvView;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.security.Action;
@@ -47,54 +53,135 @@ public class ReadinessController {
 
     @GetMapping(value = "/readiness", produces = "application/json")
     @Requires(Action.READ_NATIONAL)
-    @Operation(summary = "National: ICSs by overall rating, per quarter and per region; overdue milestones")
+    @CsvAnswer(
+            rows = "one row for the nation, one per quarter and one per region",
+            columns = {"scope", "name", "green", "amber", "red", "overdueMilestones", "at", "baselineNumber"})
+    @Operation(
+            operationId = "getNationalReadiness",
+            description =
+                    "How many ICSs are green, amber and red at `at`: overall, per quarter and per region, with the number of overdue milestones; under the baseline in force on `at`, as known at `asOf`.",
+            summary = "National: ICSs by overall rating, per quarter and per region; overdue milestones")
     public NationalReadiness national(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
         return readiness.national(reads.at(at), reads.asOf(asOf));
     }
 
     @GetMapping(value = "/readiness", produces = "text/csv")
     @Requires(Action.READ_NATIONAL)
-    @Operation(summary = "National readiness as a table: one row per count")
+    @Hidden // the CSV of getNationalReadiness, documented there
     public CsvView nationalTable(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
         return ReadinessTables.national(national(at, asOf));
     }
 
     @GetMapping(value = "/regions/{regionCode}/readiness", produces = "application/json")
     @Requires(value = Action.READ_REGION, target = "regionCode")
-    @Operation(summary = "The region's ICSs with their ratings and overdue milestones")
+    @CsvAnswer(
+            rows = "one row per ICS of the region",
+            columns = {
+                "icsCode",
+                "name",
+                "overallRating",
+                "q1",
+                "q2",
+                "q3",
+                "q4",
+                "est",
+                "percentComplete",
+                "overdueCount",
+                "overdueMilestones",
+                "at"
+            })
+    @Operation(
+            operationId = "getRegionReadiness",
+            description =
+                    "The region's ICSs with their rating overall and per quarter, percentage complete, and their overdue milestones.",
+            summary = "The region's ICSs with their ratings and overdue milestones")
     public RegionReadiness region(
-            @PathVariable String regionCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @PathVariable
+                    @Parameter(
+                            description = "A region code such as Y61",
+                            schema = @Schema(pattern = RegionCode.PATTERN))
+                    String regionCode,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
         return Reads.found(readiness.region(regionCode, reads.at(at), reads.asOf(asOf)), "the region");
     }
 
     @GetMapping(value = "/regions/{regionCode}/readiness", produces = "text/csv")
     @Requires(value = Action.READ_REGION, target = "regionCode")
-    @Operation(summary = "The region's readiness as a table: one row per ICS")
+    @Hidden // the CSV of getRegionReadiness, documented there
     public CsvView regionTable(
-            @PathVariable String regionCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @PathVariable
+                    @Parameter(
+                            description = "A region code such as Y61",
+                            schema = @Schema(pattern = RegionCode.PATTERN))
+                    String regionCode,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf) {
         return ReadinessTables.region(region(regionCode, at, asOf));
     }
 
     @GetMapping("/readiness/overdue")
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "Every overdue milestone the caller may read, oldest first; optionally of one ICS or region")
+    @CsvAnswer(rows = "one row per overdue milestone")
+    @Operation(
+            operationId = "listOverdueMilestones",
+            description =
+                    "Every milestone overdue at `at` in the ICSs the caller may read, oldest first; optionally of one ICS or region.",
+            summary = "Every overdue milestone the caller may read, oldest first; optionally of one ICS or region")
     public Page<OverdueMilestone> overdue(
-            @RequestParam(required = false)
-                    @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QKS") String ics,
-            @RequestParam(required = false)
-                    @Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String region,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size,
+            @Parameter(description = "Only this ICS")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = IcsCode.PATTERN, message = "must be an ICS code such as QKS") String ics,
+            @Parameter(description = "Only this region's ICSs")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = RegionCode.PATTERN, message = "must be a region code such as Y59") String region,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = Reads.PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(
+                            description = Reads.SIZE,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            maximum = "" + PageRequest.MAX_SIZE,
+                                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) int size,
             Caller caller) {
         Predicate<String> readable = permissions.readableSystems(caller);
         Predicate<String> wanted = ics == null ? readable : readable.and(ics::equals);

@@ -2,6 +2,8 @@ package uk.nhs.ics.transition.web.reference;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.common.RegionCode;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
@@ -25,6 +29,7 @@ import uk.nhs.ics.transition.projections.reference.ReferenceDataQueries;
 import uk.nhs.ics.transition.projections.reference.RegionSummary;
 import uk.nhs.ics.transition.projections.transfer.CcgSummary;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
+import uk.nhs.ics.transition.web.csv.CsvAnswer;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.problem.NotFound;
 import uk.nhs.ics.transition.web.security.Action;
@@ -68,10 +73,18 @@ public class ReferenceDataController {
 
     @GetMapping("/regions")
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "The seven regions, each with its ICS count and a rating summary")
+    @CsvAnswer(rows = "one row per region")
+    @Operation(
+            operationId = "listRegions",
+            description =
+                    "Every region with its number of ICSs, and how many of the ICSs the caller may read are green, amber or red at `at` (null where the caller may read none). One page holds all seven.",
+            summary = "The seven regions, each with its ICS count and a rating summary")
     public Page<RegionWithRatings> regions(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @Parameter(description = "answer as of this instant")
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     Instant asOf,
@@ -98,15 +111,37 @@ public class ReferenceDataController {
 
     @GetMapping("/systems")
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "The ICSs the caller may read (code, name, region, overall rating, % of milestones complete)")
+    @CsvAnswer(rows = "one row per ICS")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such region")
+    @Operation(
+            operationId = "listSystems",
+            description =
+                    "The ICSs the caller may read, optionally of one region, each with its overall rating at `at` and its percentage of milestones complete, in code order. An unknown region is 404.",
+            summary = "The ICSs the caller may read (code, name, region, overall rating, % of milestones complete)")
     public Page<IcsRating> systems(
-            @Parameter(description = "a region code such as Y59")
+            @Parameter(description = "Only this region's ICSs (a region code such as Y61)")
                     @RequestParam(required = false)
-                    @Pattern(regexp = "Y[0-9]{2}", message = "must be a region code such as Y59") String region,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size,
+                    @Pattern(regexp = RegionCode.PATTERN, message = "must be a region code such as Y59") String region,
+            @Parameter(description = Reads.AT)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate at,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = Reads.PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(
+                            description = Reads.SIZE,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            maximum = "" + PageRequest.MAX_SIZE,
+                                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) int size,
             Caller caller) {
         if (region != null && !permissions.isRegion(region)) {
             throw new NotFound("no such region");
@@ -118,14 +153,33 @@ public class ReferenceDataController {
 
     @GetMapping("/ccgs")
     @Requires(Action.READ_REFERENCE)
-    @Operation(summary = "The CCGs the caller may read, with their ICS and transfer scheme status")
+    @CsvAnswer(rows = "one row per CCG")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such ICS")
+    @Operation(
+            operationId = "listCcgs",
+            description =
+                    "The CCGs the caller may read, optionally of one ICS, with the ICS they belonged to and the status of their transfer scheme. An unknown ICS is 404.",
+            summary = "The CCGs the caller may read, with their ICS and transfer scheme status")
     public Page<CcgSummary> ccgs(
-            @Parameter(description = "an ICS code such as QKS")
+            @Parameter(description = "Only this ICS's CCGs (an ICS code such as QH8)")
                     @RequestParam(required = false)
-                    @Pattern(regexp = "Q[A-Z0-9]{2}", message = "must be an ICS code such as QKS") String ics,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) int size,
+                    @Pattern(regexp = IcsCode.PATTERN, message = "must be an ICS code such as QKS") String ics,
+            @Parameter(description = Reads.AS_OF)
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = Reads.PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(
+                            description = Reads.SIZE,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            maximum = "" + PageRequest.MAX_SIZE,
+                                            defaultValue = "" + PageRequest.DEFAULT_SIZE))
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) int size,
             Caller caller) {
         if (ics != null && !permissions.isIcs(ics)) {
             throw new NotFound("no such ICS");

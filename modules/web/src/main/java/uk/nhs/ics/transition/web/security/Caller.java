@@ -35,19 +35,23 @@ public record Caller(String subject, String name, Set<Role> roles, Set<String> i
      */
     public static Caller fromClaims(Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : strings(claims, "roles")) {
+        for (String role : strings(claims, TokenClaims.ROLES)) {
             for (Role known : Role.values()) {
                 if (known.name().equals(role)) {
                     roles.add(known);
                 }
             }
         }
-        Object sub = claims.get("sub");
+        Object sub = claims.get(TokenClaims.SUB);
         String subject = sub == null ? null : sub.toString();
-        Object given = claims.get("name");
+        Object given = claims.get(TokenClaims.NAME);
         String name = given instanceof String text && !text.isBlank() ? text : subject;
         return new Caller(
-                subject, name, roles, Set.copyOf(strings(claims, "ics")), Set.copyOf(strings(claims, "regions")));
+                subject,
+                name,
+                roles,
+                Set.copyOf(strings(claims, TokenClaims.ICS)),
+                Set.copyOf(strings(claims, TokenClaims.REGIONS)));
     }
 
     public boolean has(Role role) {

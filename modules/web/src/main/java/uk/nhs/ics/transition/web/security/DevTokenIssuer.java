@@ -53,10 +53,10 @@ public class DevTokenIssuer {
                 .issuedAt(now)
                 .notBefore(now)
                 .expiresAt(now.plus(lifetime))
-                .claim("name", name == null ? subject : name)
-                .claim("roles", roles)
-                .claim("ics", ics)
-                .claim("regions", regions);
+                .claim(TokenClaims.NAME, name == null ? subject : name)
+                .claim(TokenClaims.ROLES, roles)
+                .claim(TokenClaims.ICS, ics)
+                .claim(TokenClaims.REGIONS, regions);
         if (audience != null) {
             builder.audience(List.of(audience));
         }

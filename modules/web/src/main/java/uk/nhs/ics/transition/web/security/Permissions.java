@@ -68,21 +68,21 @@ public class Permissions {
     /** Whether the code names an ICS of the programme. */
     public boolean isIcs(String code) {
         return code != null
-                && code.matches("Q[A-Z0-9]{2}")
+                && code.matches(IcsCode.PATTERN)
                 && reference.ics(IcsCode.of(code)).isPresent();
     }
 
     /** Whether the code names a CCG of the programme. */
     public boolean isCcg(String code) {
         return code != null
-                && code.matches("[0-9A-Z]{3,5}")
+                && code.matches(CcgCode.PATTERN)
                 && reference.ccg(CcgCode.of(code)).isPresent();
     }
 
     /** Whether the code names a region. */
     public boolean isRegion(String code) {
         return code != null
-                && code.matches("Y[0-9]{2}")
+                && code.matches(RegionCode.PATTERN)
                 && reference.region(RegionCode.of(code)).isPresent();
     }
 

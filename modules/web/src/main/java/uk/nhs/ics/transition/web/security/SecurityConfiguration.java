@@ -48,9 +48,10 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Every token decoder, however configured (development key, issuer, key set), also applies {@link TokenRules}
-     * (configured by {@code ics.security.token.max-lifetime} and {@code ics.security.token.audience}), and remembers
-     * what it verified.
+     * Every token decoder, however configured (development key, issuer, key set), maps the provider's claims onto the
+     * service's ({@link ClaimMapping}, {@code ics.security.claims.*}), applies {@link TokenRules} (configured by
+     * {@code ics.security.token.max-lifetime} and {@code ics.security.token.audience}), and remembers what it
+     * verified.
      */
     @Bean
     static BeanPostProcessor checkAndRememberVerifiedTokens(Environment environment) {
@@ -65,8 +66,9 @@ public class SecurityConfiguration {
                                 "ics.security.token.max-lifetime", Duration.class, Duration.ofHours(24)),
                         environment.getProperty("ics.security.token.audience"),
                         Clock.systemUTC());
+                ClaimMapping claims = ClaimMapping.from(environment);
                 JwtDecoder checked = token -> {
-                    Jwt jwt = decoder.decode(token);
+                    Jwt jwt = claims.apply(decoder.decode(token));
                     OAuth2TokenValidatorResult result = rules.validate(jwt);
                     if (result.hasErrors()) {
                         throw new JwtValidationException(
@@ -137,7 +139,7 @@ public class SecurityConfiguration {
     /** The token's {@code roles} claim becomes {@code ROLE_*} authorities; its subject the principal's name. */
     private static JwtAuthenticationConverter roles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName("sub");
+        converter.setPrincipalClaimName(TokenClaims.SUB);
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
             for (Role role : Caller.from(jwt).roles()) {

@@ -68,9 +68,9 @@ public final class TokenRules implements OAuth2TokenValidator<Jwt> {
         if (audience != null && (jwt.getAudience() == null || !jwt.getAudience().contains(audience))) {
             problems.add("the token is not for this service (aud)");
         }
-        text(problems, "sub", subject);
-        text(problems, "name", jwt.getClaims().get("name"));
-        for (String claim : List.of("roles", "ics", "regions")) {
+        text(problems, TokenClaims.SUB, subject);
+        text(problems, TokenClaims.NAME, jwt.getClaims().get(TokenClaims.NAME));
+        for (String claim : List.of(TokenClaims.ROLES, TokenClaims.ICS, TokenClaims.REGIONS)) {
             Object value = jwt.getClaims().get(claim);
             if (value instanceof Collection<?> values) {
                 values.forEach(entry -> text(problems, claim, entry));

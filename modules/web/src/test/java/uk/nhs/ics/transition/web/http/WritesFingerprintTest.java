@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class WritesFingerprintTest {
 
     private final Writes writes =
-            new Writes(null, null, null, null, new ObjectMapper(), Clock.systemUTC(), Duration.ofHours(24));
+            new Writes(null, null, null, null, new ObjectMapper(), Clock.systemUTC(), Duration.ofHours(24), 1);
 
     record Before(String ccgCode, long valuePence, Map<String, String> details) {}
 

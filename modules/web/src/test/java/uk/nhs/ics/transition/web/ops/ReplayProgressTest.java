@@ -2,116 +2,91 @@ package uk.nhs.ics.transition.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replay's progress comes from each segment's current and reset positions: the slowest segment says how far it is,
- * and a segment that has reached the position it was reset at has finished, even while Axon still flags it.
+ * A replay's progress comes from each stored segment's current and reset positions, whichever node holds it: the
+ * slowest segment says how far it is, and a segment that has reached the position it was reset at has finished,
+ * even while Axon still keeps its replay token.
  */
 class ReplayProgressTest {
 
+    private final Serializer serializer = JacksonSerializer.defaultSerializer();
+    private final List<ProjectionReplays.StoredToken> stored = new ArrayList<>();
+    private final ReplayTokens tokens = new ReplayTokens(
+            new ProjectionReplays(null) {
+                @Override
+                public List<ProjectionReplays.StoredToken> tokens(String processor) {
+                    return stored;
+                }
+            },
+            serializer);
+
     @Test
     void the_slowest_segment_says_how_far_the_replay_is() {
-        List<EventTrackerStatus> segments = List.of(replaying(1_000, 750), replaying(1_000, 250));
+        store(replaying(1_000, 750));
+        store(replaying(1_000, 250));
 
-        assertThat(ProjectionAdministration.replayProgress(segments)).isEqualTo(25.0);
-        assertThat(segments).allMatch(ProjectionAdministration::stillReplaying);
+        ReplayTokens.Progress progress = tokens.progress("milestones");
+
+        assertThat(progress.replaying()).isTrue();
+        assertThat(progress.replayPercent()).isEqualTo(25.0);
+        assertThat(progress.lowestPosition()).isEqualTo(250);
+        assertThat(tokens.caughtUp("milestones")).isFalse();
     }
 
     @Test
-    void a_segment_at_its_reset_position_has_finished_though_axon_still_flags_it_as_replaying() {
-        EventTrackerStatus done = replaying(1_000, 1_000);
+    void a_segment_at_its_reset_position_has_finished_though_axon_keeps_its_replay_token() {
+        TrackingToken done = replaying(1_000, 1_000);
+        assertThat(done).isInstanceOf(ReplayToken.class);
+        store(done);
+        store(replaying(1_000, 500));
 
-        assertThat(done.isReplaying()).isTrue();
-        assertThat(ProjectionAdministration.stillReplaying(done)).isFalse();
-        assertThat(ProjectionAdministration.replayProgress(List.of(done, replaying(1_000, 500))))
-                .isEqualTo(50.0);
-        assertThat(ProjectionAdministration.replayProgress(List.of(done))).isEqualTo(100.0);
+        assertThat(ReplayTokens.stillReplaying(done)).isFalse();
+        assertThat(tokens.progress("milestones").replayPercent()).isEqualTo(50.0);
+
+        stored.remove(1);
+        assertThat(tokens.progress("milestones").replaying()).isFalse();
+        assertThat(tokens.progress("milestones").replayPercent()).isEqualTo(100.0);
+        assertThat(tokens.caughtUp("milestones")).isTrue();
     }
 
     @Test
-    void a_segment_that_is_not_replaying_is_not_counted_and_no_segment_at_all_is_no_progress_yet() {
-        assertThat(ProjectionAdministration.stillReplaying(tracking(new GlobalSequenceTrackingToken(10), false)))
+    void a_segment_that_is_not_replaying_has_caught_up_and_no_segment_at_all_has_not() {
+        assertThat(tokens.caughtUp("milestones")).isFalse();
+
+        store(new GlobalSequenceTrackingToken(10));
+
+        assertThat(ReplayTokens.stillReplaying(new GlobalSequenceTrackingToken(10)))
                 .isFalse();
-        assertThat(ProjectionAdministration.replayProgress(List.of())).isZero();
+        assertThat(tokens.caughtUp("milestones")).isTrue();
+        assertThat(tokens.progress("milestones").lowestPosition()).isEqualTo(10);
     }
 
     @Test
     void a_segment_reset_but_not_yet_started_is_at_the_beginning() {
-        TrackingToken fresh = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(1_000));
+        store(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(1_000)));
 
-        assertThat(ProjectionAdministration.replayProgress(List.of(tracking(fresh, true))))
-                .isZero();
+        assertThat(tokens.progress("milestones").replayPercent()).isZero();
+        assertThat(tokens.caughtUp("milestones")).isFalse();
     }
 
-    private static EventTrackerStatus replaying(long resetAt, long current) {
+    private void store(TrackingToken token) {
+        SerializedObject<byte[]> serialized = serializer.serialize(token, byte[].class);
+        stored.add(new ProjectionReplays.StoredToken(
+                stored.size(), serialized.getType().getName(), serialized.getData()));
+    }
+
+    private static TrackingToken replaying(long resetAt, long current) {
         ReplayToken reset = (ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(resetAt));
-        TrackingToken token = reset.advancedTo(new GlobalSequenceTrackingToken(current));
-        if (token instanceof ReplayToken replay && current >= resetAt) {
-            // Axon keeps the replay token until an event newer than the reset arrives
-            assertThat(replay.getTokenAtReset().position()).hasValue(resetAt);
-        }
-        return tracking(token, true);
-    }
-
-    private static EventTrackerStatus tracking(TrackingToken token, boolean replaying) {
-        return new EventTrackerStatus() {
-            @Override
-            public Segment getSegment() {
-                return Segment.ROOT_SEGMENT;
-            }
-
-            @Override
-            public boolean isCaughtUp() {
-                return true;
-            }
-
-            @Override
-            public boolean isReplaying() {
-                return replaying;
-            }
-
-            @Override
-            public boolean isMerging() {
-                return false;
-            }
-
-            @Override
-            public OptionalLong mergeCompletedPosition() {
-                return OptionalLong.empty();
-            }
-
-            @Override
-            public TrackingToken getTrackingToken() {
-                return token;
-            }
-
-            @Override
-            public boolean isErrorState() {
-                return false;
-            }
-
-            @Override
-            public Throwable getError() {
-                return null;
-            }
-
-            @Override
-            public OptionalLong getCurrentPosition() {
-                return token == null ? OptionalLong.empty() : token.position();
-            }
-
-            @Override
-            public OptionalLong getResetPosition() {
-                return ReplayToken.getTokenAtReset(token);
-            }
-        };
+        return reset.advancedTo(new GlobalSequenceTrackingToken(current));
     }
 }
