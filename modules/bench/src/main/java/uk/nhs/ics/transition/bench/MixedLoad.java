@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The measured write load: {@code clients} clients, each owning a share of the ICSs and CCGs (so no two race for the
@@ -31,6 +34,7 @@ final class MixedLoad {
     record Outcome(
             long writes,
             long refused,
+            Map<Integer, Long> refusedByStatus,
             long serverErrors,
             double seconds,
             double writesPerSecond,
@@ -70,6 +74,7 @@ final class MixedLoad {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong refused = new AtomicLong();
         AtomicLong serverErrors = new AtomicLong();
+        Map<Integer, AtomicLong> byStatus = new ConcurrentSkipListMap<>();
         List<Future<Samples>> writers = new ArrayList<>();
         Long conflictsBefore = conflictsRetried();
         long started = System.nanoTime();
@@ -80,7 +85,14 @@ final class MixedLoad {
                 Random random = new Random(seed + client);
                 Http node = nodes.get(client % nodes.size());
                 writers.add(pool.submit(() -> write(
-                        node, systems.isEmpty() ? writeSystems : systems, ccgs, random, stop, refused, serverErrors)));
+                        node,
+                        systems.isEmpty() ? writeSystems : systems,
+                        ccgs,
+                        random,
+                        stop,
+                        refused,
+                        byStatus,
+                        serverErrors)));
             }
             Future<Samples[]> probe = pool.submit(() -> probe(probeSystems, new Random(seed - 1), stop));
             Thread.sleep(duration.toMillis());
@@ -96,6 +108,9 @@ final class MixedLoad {
             return new Outcome(
                     all.size(),
                     refused.get(),
+                    byStatus.entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, e -> e.getValue().get(), Long::sum, TreeMap::new)),
                     serverErrors.get(),
                     seconds,
                     all.size() / seconds,
@@ -117,6 +132,7 @@ final class MixedLoad {
             Random random,
             AtomicBoolean stop,
             AtomicLong refused,
+            Map<Integer, AtomicLong> byStatus,
             AtomicLong serverErrors) {
         Samples latency = new Samples();
         while (!stop.get()) {
@@ -127,6 +143,8 @@ final class MixedLoad {
                 latency.add(took);
             } else {
                 refused.incrementAndGet();
+                byStatus.computeIfAbsent(answer.status(), status -> new AtomicLong())
+                        .incrementAndGet();
                 if (answer.status() >= 500) {
                     serverErrors.incrementAndGet();
                 }

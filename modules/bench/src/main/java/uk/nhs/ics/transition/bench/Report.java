@@ -197,7 +197,12 @@ final class Report {
                 pair(w.milestoneLag()),
                 "p99 < 500",
                 below(w.milestoneLag().p99(), 500));
-        row(out, "writes refused during the load", Long.toString(w.refused()), "0", w.refused() == 0);
+        row(
+                out,
+                "writes refused during the load (by HTTP status)",
+                w.refused() + (w.refusedByStatus().isEmpty() ? "" : " " + w.refusedByStatus()),
+                "0",
+                w.refused() == 0);
         if (w.nodes() > 1) {
             row(
                     out,
