@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import java.util.function.Consumer;
  *       chosen time, measuring throughput, latency and the lag before a write can be read; measures single-row
  *       INSERT + COMMIT into the same server at the same concurrency and row size; tops the store up to the promised
  *       size, then measures replays, as-of reads, the pages people read in a browser, the evidence pack of the ICS
- *       with the longest history, and the service's peak memory.
+ *       with the longest history, and the service's peak memory. With {@code --nodes=2} (or more) the writers are spread over that many nodes of the service on the one
+ *       database, and the conflicts the nodes retried are counted;
+ *   <li><b>soak</b> (only when asked for): the mixed load for {@code --soak} (30 minutes by default) on one service,
+ *       window by window: writes, refusals and 5xx, latency, lag, resident memory and the store's size over time.
  * </ol>
  *
  * It writes a JSON result and, for a full run, appends a summary to {@code docs/performance.md}. Goals are reported
@@ -52,8 +56,9 @@ public final class Benchmark {
                 settings.measures(Settings.Phase.REGISTER) ? RegisterImport.run(settings, progress) : null;
         Result.ProgrammePhase programme =
                 settings.measures(Settings.Phase.PROGRAMME) ? programme(settings, progress) : null;
+        Soak.Outcome soak = settings.measures(Settings.Phase.SOAK) ? Soak.run(settings, progress) : null;
         Result result = new Result(
-                settings.mode(), started, Instant.now(), Machine.describe(), settings, demo, register, programme);
+                settings.mode(), started, Instant.now(), Machine.describe(), settings, demo, register, programme, soak);
         Path json = settings.workDir().resolve("result-" + started.toString().replace(':', '-') + ".json");
         Http.JSON
                 .copy()
@@ -76,88 +81,103 @@ public final class Benchmark {
                 : ServiceUnderTest.attach(settings.url(), settings.jdbcUrl())) {
             progress.accept("service ready at " + service.url());
             Http http = new Http(service.url());
-            Programme programme = Programme.discover(http, settings.systems());
-            Measures measures = new Measures(http, programme, service.jdbcUrl());
-
-            long loadStart = System.nanoTime();
-            long loadWrites = programme.load(http, settings.clients(), settings.itemsPerCcg(), progress);
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            measures.awaitCaughtUp(Duration.ofMinutes(10));
-            long eventsAfterLoad = measures.events();
-            progress.accept("loaded " + loadWrites + " writes in " + Math.round(loadSeconds) + " s; the store has "
-                    + eventsAfterLoad + " events");
-
-            progress.accept("mixed write load: " + settings.clients() + " clients for " + settings.duration());
-            MixedLoad.Outcome load =
-                    new MixedLoad(http, programme).run(settings.clients(), settings.duration(), settings.seed());
-            measures.awaitCaughtUp(Duration.ofMinutes(10));
-            progress.accept("raw baseline: " + settings.clients() + " connections for " + settings.duration());
-            RawBaseline.Outcome raw = new RawBaseline(service.jdbcUrl()).run(settings.clients(), settings.duration());
-
-            String hot = programme.hotSystem();
-            long topUpStart = System.nanoTime();
-            long topUpWrites = measures.topUp(
-                    hot,
-                    settings.hotIcsEvents(),
-                    settings.targetEvents(),
-                    settings.clients(),
-                    settings.seed(),
-                    progress);
-            double topUpSeconds = (System.nanoTime() - topUpStart) / 1e9;
-            measures.awaitCaughtUp(Duration.ofMinutes(30));
-            long events = measures.events();
-            long hotEvents = measures.eventsOf(hot);
-            progress.accept("the store has " + events + " events; " + hot + " has " + hotEvents);
-
-            Map<String, Measures.Replay> replays = new LinkedHashMap<>();
-            for (String projection : REPLAYED) {
-                Measures.Replay replay = measures.replay(projection);
-                progress.accept("replayed " + projection + ": " + Math.round(replay.eventsPerSecond()) + " events/s");
-                replays.put(projection, replay);
+            List<ServiceUnderTest> others = new ArrayList<>();
+            List<Http> nodes = new ArrayList<>(List.of(http));
+            try {
+                for (int node = 2; node <= settings.nodes(); node++) {
+                    ServiceUnderTest other = ServiceUnderTest.startAnotherNode(
+                            settings, service, settings.workDir().resolve("node-" + node), Duration.ofMinutes(5));
+                    others.add(other);
+                    nodes.add(new Http(other.url()));
+                    progress.accept("node " + node + " ready at " + other.url() + ", on the same database");
+                }
+                return programme(settings, progress, service, http, nodes);
+            } finally {
+                for (ServiceUnderTest other : others) {
+                    other.close();
+                }
             }
-            measures.awaitCaughtUp(Duration.ofMinutes(5));
-
-            String ics = "/api/v1/systems/" + hot;
-            Map<String, Samples.Percentiles> icsAsOf = measures.asOf(
-                    List.of(
-                            ics,
-                            ics + "/milestones",
-                            ics + "/board",
-                            ics + "/due-diligence",
-                            ics + "/constitution",
-                            ics + "/transfers"),
-                    hot,
-                    settings.asOfSamples(),
-                    settings.seed());
-            Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
-                    List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
-            progress.accept("pages: " + settings.asOfSamples() + " requests each");
-            Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
-            progress.accept("evidence pack of " + hot + ": " + Math.max(3, settings.asOfSamples() / 4) + " downloads");
-            Measures.Pack pack = measures.evidencePack(hot, Math.max(3, settings.asOfSamples() / 4));
-            progress.accept("evidence pack of " + hot + ": " + pack.events() + " events, " + pack.bytes()
-                    + " bytes, p50 " + pack.latency().p50() + " ms");
-
-            return new Result.ProgrammePhase(
-                    new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
-                    load,
-                    raw,
-                    raw.insertsPerSecond() > 0 ? load.writesPerSecond() / raw.insertsPerSecond() : null,
-                    new Result.TopUp(topUpWrites, topUpSeconds),
-                    events,
-                    hot,
-                    hotEvents,
-                    replays,
-                    icsAsOf,
-                    nationAsOf.get("/api/v1/readiness"),
-                    pages,
-                    service.peakResidentBytes().isPresent()
-                            ? service.peakResidentBytes().getAsLong()
-                            : null,
-                    service.residentBytes().isPresent()
-                            ? service.residentBytes().getAsLong()
-                            : null,
-                    pack);
         }
+    }
+
+    private static Result.ProgrammePhase programme(
+            Settings settings, Consumer<String> progress, ServiceUnderTest service, Http http, List<Http> nodes)
+            throws Exception {
+        Programme programme = Programme.discover(http, settings.systems());
+        Measures measures = new Measures(http, programme, service.jdbcUrl());
+
+        long loadStart = System.nanoTime();
+        long loadWrites = programme.load(http, settings.clients(), settings.itemsPerCcg(), progress);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        measures.awaitCaughtUp(Duration.ofMinutes(10));
+        long eventsAfterLoad = measures.events();
+        progress.accept("loaded " + loadWrites + " writes in " + Math.round(loadSeconds) + " s; the store has "
+                + eventsAfterLoad + " events");
+
+        progress.accept("mixed write load: " + settings.clients() + " clients over " + nodes.size() + " node(s) for "
+                + settings.duration());
+        MixedLoad.Outcome load =
+                new MixedLoad(nodes, programme).run(settings.clients(), settings.duration(), settings.seed());
+        measures.awaitCaughtUp(Duration.ofMinutes(10));
+        progress.accept("raw baseline: " + settings.clients() + " connections for " + settings.duration());
+        RawBaseline.Outcome raw = new RawBaseline(service.jdbcUrl()).run(settings.clients(), settings.duration());
+
+        String hot = programme.hotSystem();
+        long topUpStart = System.nanoTime();
+        long topUpWrites = measures.topUp(
+                hot, settings.hotIcsEvents(), settings.targetEvents(), settings.clients(), settings.seed(), progress);
+        double topUpSeconds = (System.nanoTime() - topUpStart) / 1e9;
+        measures.awaitCaughtUp(Duration.ofMinutes(30));
+        long events = measures.events();
+        long hotEvents = measures.eventsOf(hot);
+        progress.accept("the store has " + events + " events; " + hot + " has " + hotEvents);
+
+        Map<String, Measures.Replay> replays = new LinkedHashMap<>();
+        for (String projection : REPLAYED) {
+            Measures.Replay replay = measures.replay(projection);
+            progress.accept("replayed " + projection + ": " + Math.round(replay.eventsPerSecond()) + " events/s");
+            replays.put(projection, replay);
+        }
+        measures.awaitCaughtUp(Duration.ofMinutes(5));
+
+        String ics = "/api/v1/systems/" + hot;
+        Map<String, Samples.Percentiles> icsAsOf = measures.asOf(
+                List.of(
+                        ics,
+                        ics + "/milestones",
+                        ics + "/board",
+                        ics + "/due-diligence",
+                        ics + "/constitution",
+                        ics + "/transfers"),
+                hot,
+                settings.asOfSamples(),
+                settings.seed());
+        Map<String, Samples.Percentiles> nationAsOf = measures.asOf(
+                List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
+        progress.accept("pages: " + settings.asOfSamples() + " requests each");
+        Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
+        progress.accept("evidence pack of " + hot + ": " + Math.max(3, settings.asOfSamples() / 4) + " downloads");
+        Measures.Pack pack = measures.evidencePack(hot, Math.max(3, settings.asOfSamples() / 4));
+        progress.accept("evidence pack of " + hot + ": " + pack.events() + " events, " + pack.bytes() + " bytes, p50 "
+                + pack.latency().p50() + " ms");
+
+        return new Result.ProgrammePhase(
+                new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
+                load,
+                raw,
+                raw.insertsPerSecond() > 0 ? load.writesPerSecond() / raw.insertsPerSecond() : null,
+                new Result.TopUp(topUpWrites, topUpSeconds),
+                events,
+                hot,
+                hotEvents,
+                replays,
+                icsAsOf,
+                nationAsOf.get("/api/v1/readiness"),
+                pages,
+                service.peakResidentBytes().isPresent()
+                        ? service.peakResidentBytes().getAsLong()
+                        : null,
+                service.residentBytes().isPresent() ? service.residentBytes().getAsLong() : null,
+                pack);
     }
 }

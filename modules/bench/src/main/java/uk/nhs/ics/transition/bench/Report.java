@@ -55,9 +55,14 @@ final class Report {
                     r.register().imports() + " registers of " + r.register().rows() + " rows");
         }
         if (r.programme() != null) {
-            settings.add(s.clients() + " clients, " + s.duration().toSeconds() + " s per measured phase, "
+            settings.add(s.clients() + " clients" + (s.nodes() > 1 ? " over " + s.nodes() + " nodes" : "") + ", "
+                    + s.duration().toSeconds() + " s per measured phase, "
                     + (s.systems() == 0 ? "all" : s.systems()) + " ICSs, " + s.itemsPerCcg()
                     + " items per CCG, store topped up to " + s.targetEvents() + " events");
+        }
+        if (r.soak() != null) {
+            settings.add("soak of " + r.soak().soak().toSeconds() + " s in windows of "
+                    + r.soak().window().toSeconds() + " s");
         }
         settings.add("service options " + (s.serviceOptions().isEmpty() ? "none" : s.serviceOptions()));
         out.append("- settings: ").append(String.join("; ", settings)).append('\n');
@@ -95,6 +100,9 @@ final class Report {
         }
         if (r.programme() != null) {
             programme(out, s, r.programme());
+        }
+        if (r.soak() != null) {
+            soak(out, r.soak());
         }
         return out.toString();
     }
@@ -189,7 +197,20 @@ final class Report {
                 pair(w.milestoneLag()),
                 "p99 < 500",
                 below(w.milestoneLag().p99(), 500));
-        row(out, "writes refused during the load", Long.toString(w.refused()), "0", w.refused() == 0);
+        row(
+                out,
+                "writes refused during the load (by HTTP status)",
+                w.refused() + (w.refusedByStatus().isEmpty() ? "" : " " + w.refusedByStatus()),
+                "0",
+                w.refused() == 0);
+        if (w.nodes() > 1) {
+            row(
+                    out,
+                    "conflicts the " + w.nodes() + " nodes retried (per second; " + w.conflictsRetried() + " in all)",
+                    w.conflictsRetriedPerSecond() == null ? "n/a" : decimal(w.conflictsRetriedPerSecond()),
+                    "",
+                    null);
+        }
         for (Map.Entry<String, Measures.Replay> replay : r.replays().entrySet()) {
             row(
                     out,
@@ -255,6 +276,41 @@ final class Report {
         });
         out.setLength(out.length() - 2);
         out.append(".\n");
+    }
+
+    private static void soak(StringBuilder out, Soak.Outcome soak) {
+        row(
+                out,
+                "soak: writes, refused, 5xx over " + soak.soak().toSeconds() + " s",
+                soak.writes() + ", " + soak.refused() + ", " + soak.serverErrors(),
+                "no 5xx",
+                soak.serverErrors() == 0);
+        out.append("\nThe soak, window by window:\n\n")
+                .append("| window | ended after (s) | writes/s | refused (5xx) | write p99 (ms) | lag p99, transfer / ")
+                .append("milestones (ms) | resident (MiB) | events |\n|---|---|---|---|---|---|---|---|\n");
+        for (Soak.Window w : soak.windows()) {
+            out.append("| ")
+                    .append(w.index())
+                    .append(" | ")
+                    .append(round(w.endedAfterSeconds()))
+                    .append(" | ")
+                    .append(round(w.writesPerSecond()))
+                    .append(" | ")
+                    .append(w.refused())
+                    .append(" (")
+                    .append(w.serverErrors())
+                    .append(") | ")
+                    .append(w.latencyP99())
+                    .append(" | ")
+                    .append(w.transferLagP99())
+                    .append(" / ")
+                    .append(w.milestoneLagP99())
+                    .append(" | ")
+                    .append(w.residentBytes() == null ? "n/a" : Long.toString(w.residentBytes() / (1024 * 1024)))
+                    .append(" | ")
+                    .append(w.events())
+                    .append(" |\n");
+        }
     }
 
     private static void row(StringBuilder out, String figure, String value, String goal, Boolean met) {

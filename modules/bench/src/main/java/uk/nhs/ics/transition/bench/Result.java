@@ -15,7 +15,8 @@ public record Result(
         Settings settings,
         DemoLoad.Outcome demo,
         RegisterImport.Outcome register,
-        ProgrammePhase programme) {
+        ProgrammePhase programme,
+        Soak.Outcome soak) {
 
     /**
      * The programme loaded through the API and everything measured on it.

@@ -103,6 +103,49 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     /**
+     * Another node of the same service: its own JVM, caches and processors, on the first node's database as on an
+     * external PostgreSQL (so it neither starts a server nor migrates), trusting the development tokens the first one
+     * issues (the same key, from the first one's data folder) and sealing events and signing evidence with the same
+     * keys.
+     */
+    static ServiceUnderTest startAnotherNode(Settings settings, ServiceUnderTest first, Path folder, Duration patience)
+            throws IOException, InterruptedException {
+        if (first.dataDir == null) {
+            throw new IllegalStateException("another node needs a first one started here, on the embedded default");
+        }
+        Files.createDirectories(folder);
+        int httpPort = freePort();
+        Path log = folder.resolve("service.log").toAbsolutePath();
+        String password =
+                Files.readString(first.dataDir.resolve("postgres-password")).strip();
+        String database = first.jdbcUrl.substring(0, first.jdbcUrl.indexOf('?'));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(settings.serviceOptions());
+        command.add("-jar");
+        command.add(settings.serviceJar().toAbsolutePath().toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--spring.datasource.url=" + database);
+        command.add("--spring.datasource.username=postgres");
+        command.add("--ics.security.dev-tokens=true");
+        command.add("--ics.data-dir=" + first.dataDir);
+        command.add("--ics.audit.seal.key-dir=" + first.dataDir.resolve("event-seal-keys"));
+        // the key evidence packs and digests are signed with, which the first one generated
+        command.add("--ics.audit.signing.key-file=" + first.dataDir.resolve("service-signing-key.pem"));
+        command.add("--ics.security.dev-token-lifetime=12h");
+        command.add("--ics.web.rate-limit.per-second=1000000");
+        command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
+        return launch(
+                command,
+                Map.of("SPRING_DATASOURCE_PASSWORD", password),
+                URI.create("http://localhost:" + httpPort),
+                first.jdbcUrl,
+                log,
+                null,
+                patience);
+    }
+
+    /**
      * The same service started again, as before, on the data folder a killed (or stopped) one left behind: the same
      * ports, arguments and environment; its log is appended to.
      */

@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
  * @param workDir where the run keeps the service's data, its log and the JSON result
  * @param report the Markdown file a full run appends its summary to (none for smoke)
  * @param seed the random seed of the write mix
+ * @param nodes nodes of the service the programme phase's writers are spread over (one database; the first node runs
+ *     it embedded, the others use it as an external PostgreSQL)
+ * @param soak how long the soak phase keeps the mixed load running, reporting minute by minute
  */
 public record Settings(
         String mode,
@@ -58,7 +61,9 @@ public record Settings(
         List<String> serviceOptions,
         Path workDir,
         Path report,
-        long seed) {
+        long seed,
+        int nodes,
+        Duration soak) {
 
     /**
      * What a run can measure, each phase on its own freshly started service, in this order (the short ones first, so
@@ -68,7 +73,9 @@ public record Settings(
     public enum Phase {
         DEMO,
         REGISTER,
-        PROGRAMME;
+        PROGRAMME,
+        /** The mixed load for a long time, window by window: errors, memory and lag over time. Only when asked. */
+        SOAK;
 
         /** As given in {@code --phases}. */
         String argument() {
@@ -97,7 +104,7 @@ public record Settings(
     public static Settings full() {
         return new Settings(
                 "full",
-                List.of(Phase.values()),
+                List.of(Phase.DEMO, Phase.REGISTER, Phase.PROGRAMME),
                 8,
                 Duration.ofSeconds(60),
                 0,
@@ -114,7 +121,9 @@ public record Settings(
                 List.of("-Xmx512m"),
                 Path.of("bench-results"),
                 Path.of("docs/performance.md"),
-                20211224L);
+                20211224L,
+                1,
+                Duration.ofMinutes(30));
     }
 
     /**
@@ -140,7 +149,9 @@ public record Settings(
                 List.of("-Xmx512m"),
                 workDir,
                 null,
-                1L);
+                1L,
+                2,
+                Duration.ofSeconds(6));
     }
 
     /** Settings from {@code --name=value} arguments over the defaults of their mode. */
@@ -192,7 +203,9 @@ public record Settings(
                 given.containsKey("report")
                         ? (given.get("report").isBlank() ? null : Path.of(given.get("report")))
                         : base.report(),
-                longer(given, "seed", base.seed()));
+                longer(given, "seed", base.seed()),
+                integer(given, "nodes", base.nodes()),
+                given.containsKey("soak") ? Duration.parse("PT" + given.get("soak")) : base.soak());
         List<String> unknown = new ArrayList<>(given.keySet());
         unknown.removeAll(List.of(
                 "mode",
@@ -213,19 +226,26 @@ public record Settings(
                 "service-options",
                 "work-dir",
                 "report",
-                "seed"));
+                "seed",
+                "nodes",
+                "soak"));
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown settings: " + unknown);
         }
         if (settings.clients() < 1
                 || settings.itemsPerCcg() < 1
                 || settings.registerRows() < 1
-                || settings.registerImports() < 1) {
+                || settings.registerImports() < 1
+                || settings.nodes() < 1) {
             throw new IllegalArgumentException(
-                    "--clients, --items-per-ccg, --register-rows and --register-imports must be at least 1");
+                    "--clients, --items-per-ccg, --register-rows, --register-imports and --nodes must be at least 1");
         }
         if (phases.isEmpty()) {
             throw new IllegalArgumentException("--phases names at least one phase");
+        }
+        if (url != null && settings.nodes() > 1) {
+            throw new IllegalArgumentException("--nodes starts the other nodes on the first one's embedded database:"
+                    + " it cannot be combined with --url");
         }
         if (url != null && !phases.equals(List.of(Phase.PROGRAMME))) {
             throw new IllegalArgumentException("--url drives a running service, so only the programme phase runs:"
@@ -272,6 +292,8 @@ public record Settings(
         differs(args, "jdbc-url", jdbcUrl, base.jdbcUrl);
         differs(args, "service-options", String.join(" ", serviceOptions), String.join(" ", base.serviceOptions));
         differs(args, "seed", seed, base.seed);
+        differs(args, "nodes", nodes, base.nodes);
+        differs(args, "soak", soak.toString().substring(2), base.soak.toString().substring(2));
         return args.stream()
                 .map(arg -> arg.contains(" ") ? "'" + arg + "'" : arg)
                 .collect(Collectors.joining(" "));

@@ -52,6 +52,13 @@ class BenchmarkSmokeTest {
         assertThat(programme.load().writes()).as("writes loaded").isGreaterThan(100);
         assertThat(programme.writes().writes()).as("writes in the mixed load").isPositive();
         assertThat(programme.writes().refused()).as("writes refused").isZero();
+        assertThat(programme.writes().nodes())
+                .as("the smoke run writes through two nodes")
+                .isEqualTo(2);
+        assertThat(programme.writes().conflictsRetried())
+                .as("conflicts retried, read from both nodes' metrics")
+                .isNotNull()
+                .isNotNegative();
         assertThat(programme.writes().latency().p99()).isPositive();
         assertThat(programme.writes().transferLag().count()
                         + programme.writes().milestoneLag().count())
@@ -77,8 +84,15 @@ class BenchmarkSmokeTest {
         assertThat(programme.servicePeakResidentBytes()).isPositive();
         assertThat(Files.list(workDir).filter(p -> p.getFileName().toString().startsWith("result-")))
                 .isNotEmpty();
+        assertThat(result.soak().windows()).as("the soak's windows").hasSize(2);
+        assertThat(result.soak().writes()).as("writes in the soak").isPositive();
+        assertThat(result.soak().serverErrors()).as("5xx in the soak").isZero();
+        assertThat(result.soak().windows())
+                .allSatisfy(w -> assertThat(w.events()).isPositive());
         assertThat(Report.summary(result))
                 .contains(
+                        "conflicts the 2 nodes retried",
+                        "The soak, window by window",
                         "commands / raw inserts",
                         "replay of milestones",
                         "demo up to 2021-06-30 loaded",

@@ -56,10 +56,12 @@ class SettingsTest {
     }
 
     @Test
-    void the_full_run_measures_every_phase_with_the_whole_demo_and_registers_of_ten_thousand_rows() {
+    void the_full_run_measures_every_phase_but_the_soak_with_the_whole_demo_and_registers_of_ten_thousand_rows() {
         Settings full = Settings.parse(new String[0]);
 
-        assertThat(full.phases()).containsExactly(Settings.Phase.values());
+        assertThat(full.phases())
+                .containsExactly(Settings.Phase.DEMO, Settings.Phase.REGISTER, Settings.Phase.PROGRAMME);
+        assertThat(full.nodes()).isEqualTo(1);
         assertThat(full.demoUntil()).as("the whole demo programme").isNull();
         assertThat(full.registerRows()).isEqualTo(10_000);
     }
@@ -80,6 +82,21 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parse(new String[] {"--url=http://localhost:8080", "--phases=demo"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fresh data folder");
+    }
+
+    @Test
+    void two_nodes_and_a_soak_are_asked_for_by_name_and_parse_back() {
+        Settings settings = Settings.parse(new String[] {"--phases=programme,soak", "--nodes=2", "--soak=10M"});
+
+        assertThat(settings.nodes()).isEqualTo(2);
+        assertThat(settings.soak()).hasMinutes(10);
+        assertThat(settings.arguments()).isEqualTo("--phases=programme,soak --nodes=2 --soak=10M");
+        assertThat(Soak.window(settings.soak())).hasSeconds(60);
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--url=http://localhost:8080", "--nodes=2"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--url");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--nodes=0"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -90,4 +90,30 @@ class PrometheusConventionsTest {
         Meter cpu = registry.get("process.cpu").meter();
         assertThat(cpu.getId().getBaseUnit()).isEqualTo("seconds");
     }
+
+    @Test
+    void a_meter_the_filters_deny_is_decided_once_however_often_it_is_asked_for() {
+        java.util.concurrent.atomic.AtomicInteger mappings = new java.util.concurrent.atomic.AtomicInteger();
+        MeterRegistry counted = new SimpleMeterRegistry();
+        counted.config()
+                .meterFilter(new PrometheusConventions.DecidedOnce(java.util.List.of(
+                        new io.micrometer.core.instrument.config.MeterFilter() {
+                            @Override
+                            public io.micrometer.core.instrument.Meter.Id map(
+                                    io.micrometer.core.instrument.Meter.Id id) {
+                                mappings.incrementAndGet();
+                                return id;
+                            }
+                        },
+                        io.micrometer.core.instrument.config.MeterFilter.denyNameStartsWith("dropped"))));
+
+        for (int i = 0; i < 1_000; i++) {
+            counted.counter("dropped.counter", "payload_type", "A").increment();
+            counted.counter("kept.counter").increment();
+        }
+
+        assertThat(mappings).as("each meter mapped once, the denied one too").hasValue(2);
+        assertThat(counted.find("dropped.counter").counters()).isEmpty();
+        assertThat(counted.get("kept.counter").counter().count()).isEqualTo(1_000);
+    }
 }

@@ -17,8 +17,17 @@ public class IdempotencyKeyExpiry {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The scheduled sweep, on one node at a time. It returns nothing: ShedLock refuses to lock a method that returns a
+     * value it could not give when the lock is held elsewhere (a primitive), and the sweep would never run.
+     */
     @Scheduled(fixedDelayString = "${ics.web.idempotency-sweep:PT1H}", initialDelayString = "PT1M")
     @SchedulerLock(name = "idempotency-key-expiry", lockAtMostFor = "PT10M")
+    public void sweep() {
+        deleteExpired();
+    }
+
+    /** Deletes the keys past their lifetime now; how many. */
     public int deleteExpired() {
         int deleted =
                 jdbc.sql("DELETE FROM idempotency_key WHERE expires_at < now()").update();

@@ -29,8 +29,9 @@ import org.springframework.transaction.TransactionSystemException;
  * exceptions, Spring's resource-failure and query-timeout exceptions, and PostgreSQL's SQLSTATE classes 08 (connection
  * exception), 53 (insufficient resources, 53100 being a full disk), 57P (operator intervention: shutdown, crash
  * recovery), 57014 (a statement cancelled by its timeout) and 58 (system error, such as an I/O error); and a
- * transaction that could be neither committed nor rolled back for a JDBC failure (Spring then throws the rollback's
- * failure, "Connection is closed", and only logs the commit's, which is how PostgreSQL's PANIC on a full disk arrives).
+ * transaction that failed on a connection that is gone (no SQLSTATE: Spring throws the rollback's failure,
+ * "Connection is closed", and only logs the commit's, which is how PostgreSQL's PANIC on a full disk arrives). A
+ * commit the server refused (a deferred constraint) is not an outage.
  */
 public class DatabaseOutages {
 
@@ -71,7 +72,7 @@ public class DatabaseOutages {
                 found = Kind.UNAVAILABLE;
             }
             // a commit that failed and then could not even be rolled back: the connection is gone
-            if (found == null && cause instanceof TransactionSystemException && hasSqlCause(cause)) {
+            if (found == null && cause instanceof TransactionSystemException && lostConnection(cause)) {
                 found = Kind.UNAVAILABLE;
             }
             for (Throwable suppressed : cause.getSuppressed()) {
@@ -109,11 +110,16 @@ public class DatabaseOutages {
                         "nothing was changed; retry after " + retryAfterSeconds() + " s");
     }
 
-    private static boolean hasSqlCause(Throwable failure) {
+    /**
+     * Whether a failed transaction's JDBC failure came from the driver or the pool rather than the server: a server's
+     * refusal (a constraint, a trigger) carries an SQLSTATE; a connection that is gone ("Connection is closed") does
+     * not.
+     */
+    private static boolean lostConnection(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure.getCause(); cause != null && depth < MAX_CAUSES; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return true;
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState() == null;
             }
             depth++;
         }

@@ -71,6 +71,10 @@ class DatabaseOutagesTest {
                 .contains(DatabaseOutages.Kind.UNAVAILABLE);
         assertThat(outages.isOutage(new TransactionSystemException("no transaction in progress")))
                 .isFalse();
+        assertThat(outages.isOutage(new TransactionSystemException(
+                        "Could not commit JDBC transaction", new SQLException("refused by a trigger", "P0001"))))
+                .as("a commit the server refused is the server's answer, not an outage")
+                .isFalse();
         RuntimeException withSuppressed = new RuntimeException("append failed");
         withSuppressed.addSuppressed(new SQLException("could not write", "53100"));
         assertThat(DatabaseOutages.kind(withSuppressed)).contains(DatabaseOutages.Kind.DISK_FULL);
