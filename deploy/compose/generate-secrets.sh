@@ -1,5 +1,5 @@
 #!/bin/sh
-# Generates the local stack's passwords and event seal key into the secrets volume, once: each consumer reads only
+# Generates the local stack's passwords, event seal key and signing key into the secrets volume, once: each consumer reads only
 # its own folder. Spring Boot reads app/ and owner/ as a config tree (a file per property).
 set -eu
 umask 077
@@ -17,4 +17,10 @@ if [ ! -f postgres/superuser-password ]; then
   # PostgreSQL runs as uid 999, the service as 10001 (docker/Dockerfile)
   chown -R 999:999 postgres
   chown -R 10001:10001 app owner event-seal
+fi
+if [ ! -f signing/signing-key.pem ]; then
+  # the key evidence packs and signed digests are signed with (docs/decisions/0024): RSA, PEM, PKCS #8
+  mkdir -p signing
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out signing/signing-key.pem
+  chown -R 10001:10001 signing
 fi

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
@@ -48,8 +50,15 @@ class ArchitectureTest {
                 continue;
             }
             for (JavaMethod method : type.getMethods()) {
-                boolean write = calls(method, Writes.class, "execute");
+                // a write that may wait for a second person goes through Writes too (FourEyes.write)
+                boolean write = calls(method, Writes.class, "execute") || calls(method, FourEyes.class, "write");
                 boolean read = calls(method, Reads.class, "awaitMinVersion");
+                boolean fourEyes = calls(method, FourEyes.class, "write") || calls(method, FourEyes.class, "operate");
+                if (fourEyes != method.isAnnotatedWith(AwaitsSecondPerson.class)) {
+                    faults.add(method.getFullName()
+                            + (fourEyes ? " may wait for a second person without" : " is marked, without")
+                            + " @AwaitsSecondPerson");
+                }
                 if (write != method.isAnnotatedWith(VersionedWrite.class)) {
                     faults.add(method.getFullName() + (write ? " writes through Writes without" : " is marked, without")
                             + " @VersionedWrite");
@@ -63,7 +72,7 @@ class ArchitectureTest {
             }
         }
         assertThat(faults)
-                .as("the OpenAPI description declares If-Match and X-Min-Version by these marks")
+                .as("the OpenAPI description declares If-Match, X-Min-Version and four eyes' 202 by these marks")
                 .isEmpty();
         assertThat(writes).as("writes through Writes").isGreaterThan(30);
         assertThat(reads).as("reads that wait for X-Min-Version").isGreaterThan(5);

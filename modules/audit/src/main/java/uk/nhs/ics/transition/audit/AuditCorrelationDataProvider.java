@@ -37,6 +37,17 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             MetadataKeys.REASON,
             MetadataKeys.DEMO);
 
+    /**
+     * Who approved a command, and under which approval (four eyes): carried onto the events it applies, but not on
+     * to the commands relays send for those events, which the service makes of its own accord.
+     */
+    private static final List<String> APPROVAL = List.of(
+            MetadataKeys.APPROVAL_ID,
+            MetadataKeys.APPROVED_BY,
+            MetadataKeys.APPROVED_BY_NAME,
+            MetadataKeys.APPROVED_BY_ROLE,
+            MetadataKeys.APPROVED_BY_SCOPE);
+
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
@@ -44,6 +55,14 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
             Object value = message.getMetaData().get(key);
             if (value != null) {
                 data.put(key, value);
+            }
+        }
+        if (message instanceof CommandMessage<?>) {
+            for (String key : APPROVAL) {
+                Object value = message.getMetaData().get(key);
+                if (value != null) {
+                    data.put(key, value);
+                }
             }
         }
         data.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());

@@ -84,4 +84,34 @@ class AuditCorrelationDataProviderTest {
                 .containsEntry(MetadataKeys.CORRELATION_ID, "req-9")
                 .containsEntry(MetadataKeys.ACTOR, MetadataKeys.SYSTEM_ACTOR);
     }
+
+    @Test
+    void the_events_of_an_approved_command_say_who_approved_it_but_a_relay_s_commands_do_not() {
+        GenericCommandMessage<StartSomething> approved = new GenericCommandMessage<>(new StartSomething("QJG"))
+                .andMetaData(Map.of(
+                        MetadataKeys.ACTOR, "pm-1",
+                        MetadataKeys.APPROVAL_ID, "a-1",
+                        MetadataKeys.APPROVED_BY, "pm-2",
+                        MetadataKeys.APPROVED_BY_NAME, "Sam Jones",
+                        MetadataKeys.APPROVED_BY_ROLE, "PROGRAMME_MANAGER",
+                        MetadataKeys.APPROVED_BY_SCOPE, "QJG"));
+
+        assertThat(data(approved))
+                .containsEntry(MetadataKeys.ACTOR, "pm-1")
+                .containsEntry(MetadataKeys.APPROVAL_ID, "a-1")
+                .containsEntry(MetadataKeys.APPROVED_BY, "pm-2")
+                .containsEntry(MetadataKeys.APPROVED_BY_NAME, "Sam Jones")
+                .containsEntry(MetadataKeys.APPROVED_BY_ROLE, "PROGRAMME_MANAGER")
+                .containsEntry(MetadataKeys.APPROVED_BY_SCOPE, "QJG");
+
+        GenericEventMessage<String> event = (GenericEventMessage<String>)
+                GenericEventMessage.<String>asEventMessage("re-baselined").andMetaData(data(approved));
+        assertThat(data(event))
+                .doesNotContainKeys(
+                        MetadataKeys.APPROVAL_ID,
+                        MetadataKeys.APPROVED_BY,
+                        MetadataKeys.APPROVED_BY_NAME,
+                        MetadataKeys.APPROVED_BY_ROLE,
+                        MetadataKeys.APPROVED_BY_SCOPE);
+    }
 }

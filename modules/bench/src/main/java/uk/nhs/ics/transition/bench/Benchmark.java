@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  *       diligence, and every CCG's transfer items); drives the mixed write load at the chosen concurrency for the
  *       chosen time, measuring throughput, latency and the lag before a write can be read; measures single-row
  *       INSERT + COMMIT into the same server at the same concurrency and row size; tops the store up to the promised
- *       size, then measures replays, as-of reads, the pages people read in a browser, and the service's peak
- *       memory. With {@code --nodes=2} (or more) the writers are spread over that many nodes of the service on the one
+ *       size, then measures replays, as-of reads, the pages people read in a browser, the evidence pack of the ICS
+ *       with the longest history, and the service's peak memory. With {@code --nodes=2} (or more) the writers are spread over that many nodes of the service on the one
  *       database, and the conflicts the nodes retried are counted;
  *   <li><b>soak</b> (only when asked for): the mixed load for {@code --soak} (30 minutes by default) on one service,
  *       window by window: writes, refusals and 5xx, latency, lag, resident memory and the store's size over time.
@@ -156,6 +156,10 @@ public final class Benchmark {
                 List.of("/api/v1/readiness"), null, Math.max(3, settings.asOfSamples() / 4), settings.seed() + 1);
         progress.accept("pages: " + settings.asOfSamples() + " requests each");
         Map<String, Samples.Percentiles> pages = measures.pages(hot, settings.asOfSamples(), settings.seed() + 2);
+        progress.accept("evidence pack of " + hot + ": " + Math.max(3, settings.asOfSamples() / 4) + " downloads");
+        Measures.Pack pack = measures.evidencePack(hot, Math.max(3, settings.asOfSamples() / 4));
+        progress.accept("evidence pack of " + hot + ": " + pack.events() + " events, " + pack.bytes() + " bytes, p50 "
+                + pack.latency().p50() + " ms");
 
         return new Result.ProgrammePhase(
                 new Result.Load(loadWrites, loadSeconds, eventsAfterLoad),
@@ -173,6 +177,7 @@ public final class Benchmark {
                 service.peakResidentBytes().isPresent()
                         ? service.peakResidentBytes().getAsLong()
                         : null,
-                service.residentBytes().isPresent() ? service.residentBytes().getAsLong() : null);
+                service.residentBytes().isPresent() ? service.residentBytes().getAsLong() : null,
+                pack);
     }
 }

@@ -70,6 +70,22 @@ final class Http {
         return send(request.build());
     }
 
+    /** A download's bytes, whatever it is (a zip): the status and the body's length and bytes. */
+    record Download(int status, byte[] body) {}
+
+    Download download(String token, String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    client.send(request(token, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     Answer get(String token, String path) {
         return send(request(token, path).GET().build());
     }

@@ -106,6 +106,9 @@ final class Programme {
 
     final String managerToken;
     final String nationalToken;
+    /** A second person of the national team, who approves what the first asks for (four eyes: ADR 0025). */
+    final String checkerToken;
+
     final String auditorToken;
 
     private Programme(
@@ -113,6 +116,7 @@ final class Programme {
             Map<String, List<String>> ccgsBySystem,
             String managerToken,
             String nationalToken,
+            String checkerToken,
             String auditorToken) {
         this.systems = systems;
         this.ccgsBySystem = ccgsBySystem;
@@ -120,6 +124,7 @@ final class Programme {
         ccgsBySystem.forEach((ics, ccgs) -> ccgs.forEach(ccg -> systemOfCcg.put(ccg, ics)));
         this.managerToken = managerToken;
         this.nationalToken = nationalToken;
+        this.checkerToken = checkerToken;
         this.auditorToken = auditorToken;
         ccgs.forEach(ccg -> items.put(ccg, new ConcurrentHashMap<>()));
     }
@@ -148,6 +153,7 @@ final class Programme {
                 ccgs,
                 http.token("bench-manager", List.of("PROGRAMME_MANAGER"), List.copyOf(codes)),
                 http.token("bench-national", List.of("NATIONAL_PROGRAMME"), List.of()),
+                http.token("bench-national-checker", List.of("NATIONAL_PROGRAMME"), List.of()),
                 auditor);
     }
 

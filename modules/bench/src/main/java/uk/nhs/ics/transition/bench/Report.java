@@ -245,6 +245,16 @@ final class Report {
                         below(p.p95(), 300));
             }
         }
+        if (r.evidencePack() != null) {
+            Measures.Pack pack = r.evidencePack();
+            row(
+                    out,
+                    "evidence pack of " + pack.ics() + " (whole history: " + pack.events() + " events, "
+                            + pack.bytes() / 1024 + " KiB) p50 / max (ms)",
+                    pack.latency().p50() + " / " + pack.latency().max(),
+                    r.events() >= 1_000_000 ? "< 5,000 at 1M events" : "",
+                    r.events() >= 1_000_000 ? below(pack.latency().max(), 5000) : null);
+        }
         row(
                 out,
                 "service peak resident memory (MiB)",

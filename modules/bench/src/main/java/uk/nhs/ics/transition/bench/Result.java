@@ -23,6 +23,7 @@ public record Result(
      *
      * @param commandToRawRatio the mixed load's writes per second over the raw baseline's inserts per second
      * @param pages each page's latency as a browser gets it (HTML), and under "all" every page's together
+     * @param evidencePack the hot ICS's evidence pack of its whole history, downloaded whole
      */
     public record ProgrammePhase(
             Load load,
@@ -38,7 +39,8 @@ public record Result(
             Samples.Percentiles nationAsOf,
             Map<String, Samples.Percentiles> pages,
             Long servicePeakResidentBytes,
-            Long serviceResidentBytesAtEnd) {}
+            Long serviceResidentBytesAtEnd,
+            Measures.Pack evidencePack) {}
 
     /** Loading the programme: writes made, how long, and the store's size after it. */
     public record Load(long writes, double seconds, long events) {}

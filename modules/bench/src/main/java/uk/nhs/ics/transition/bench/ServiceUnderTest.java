@@ -105,7 +105,8 @@ final class ServiceUnderTest implements AutoCloseable {
     /**
      * Another node of the same service: its own JVM, caches and processors, on the first node's database as on an
      * external PostgreSQL (so it neither starts a server nor migrates), trusting the development tokens the first one
-     * issues (the same key, from the first one's data folder) and sealing events with the same keys.
+     * issues (the same key, from the first one's data folder) and sealing events and signing evidence with the same
+     * keys.
      */
     static ServiceUnderTest startAnotherNode(Settings settings, ServiceUnderTest first, Path folder, Duration patience)
             throws IOException, InterruptedException {
@@ -129,6 +130,8 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--ics.security.dev-tokens=true");
         command.add("--ics.data-dir=" + first.dataDir);
         command.add("--ics.audit.seal.key-dir=" + first.dataDir.resolve("event-seal-keys"));
+        // the key evidence packs and digests are signed with, which the first one generated
+        command.add("--ics.audit.signing.key-file=" + first.dataDir.resolve("service-signing-key.pem"));
         command.add("--ics.security.dev-token-lifetime=12h");
         command.add("--ics.web.rate-limit.per-second=1000000");
         command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);

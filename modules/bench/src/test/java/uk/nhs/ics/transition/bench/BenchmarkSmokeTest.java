@@ -76,6 +76,11 @@ class BenchmarkSmokeTest {
                 .containsKeys("/", "/systems/" + programme.hotIcs(), "/audit", "all")
                 .hasSize(6);
         assertThat(programme.pages().get("all").count()).isEqualTo(5 * 5);
+        assertThat(programme.evidencePack().ics()).isEqualTo(programme.hotIcs());
+        assertThat(programme.evidencePack().events())
+                .as("the hot ICS's pack holds its events and its CCGs'")
+                .isGreaterThanOrEqualTo(programme.hotIcsEvents());
+        assertThat(programme.evidencePack().latency().count()).isEqualTo(3);
         assertThat(programme.servicePeakResidentBytes()).isPositive();
         assertThat(Files.list(workDir).filter(p -> p.getFileName().toString().startsWith("result-")))
                 .isNotEmpty();
@@ -93,6 +98,7 @@ class BenchmarkSmokeTest {
                         "demo up to 2021-06-30 loaded",
                         "register of 50 rows imported",
                         "the same register imported again, unchanged",
-                        "page `/audit`");
+                        "page `/audit`",
+                        "evidence pack of " + programme.hotIcs());
     }
 }

@@ -77,6 +77,7 @@ class ExternalDatabaseTest {
     private KeyPair signingKey;
     private Path publicKey;
     private Path sealKeys;
+    private Path serviceKey;
     private ServiceUnderTest nodeA;
     private ServiceUnderTest nodeB;
     private final List<ServiceUnderTest> started = new ArrayList<>();
@@ -115,6 +116,15 @@ class ExternalDatabaseTest {
         byte[] seal = new byte[32];
         new SecureRandom().nextBytes(seal);
         Files.writeString(sealKeys.resolve("k1.key"), Base64.getEncoder().encodeToString(seal));
+        // the key evidence packs and digests are signed with: required beside an external database
+        serviceKey = WORK.resolve("service-signing-key.pem");
+        Files.writeString(
+                serviceKey,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(
+                                        generator.generateKeyPair().getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 
     @AfterAll
@@ -396,6 +406,7 @@ class ExternalDatabaseTest {
         environment.put(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
         environment.put("ICS_EVENT_SEAL_KEY_DIR", sealKeys.toAbsolutePath().toString());
+        environment.put("ICS_SIGNING_KEY_FILE", serviceKey.toAbsolutePath().toString());
         return environment;
     }
 

@@ -42,6 +42,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.csv.CsvAnswer;
 import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 import uk.nhs.ics.transition.web.http.CommandAnswer;
@@ -68,6 +70,7 @@ import uk.nhs.ics.transition.web.security.TokenClaims;
  *       with an {@code ETag}, and can be refused with 409, 412 and 413;
  *   <li>a {@link VersionedRead} takes {@code X-Min-Version} (503 when not reached) and {@code If-None-Match} (304);
  *   <li>a {@link CsvAnswer} also answers {@code text/csv}, after JSON, by {@code Accept} or {@code ?format=csv};
+ *   <li>an {@link AwaitsSecondPerson} may answer 202 with the approval that waits for a second person (four eyes);
  *   <li>every operation that {@link Requires} a caller answers 401, 403, 422, 429 and 500 as problem details, and 404
  *       when it names something in its path.
  * </ul>
@@ -82,6 +85,12 @@ public class OpenApiConfiguration {
 
     public static final String PROBLEM = "Problem";
     public static final String WRITE_ANSWER = "WriteAnswer";
+    public static final String APPROVAL_PENDING = "ApprovalPending";
+    private static final String FOUR_EYES = "**Four eyes:** when this action needs a second person"
+            + " (`ICS_FOUR_EYES_ACTIONS`, every such action by default), its rules are checked at once but nothing is"
+            + " changed: it answers 202 with the approval that waits (`ApprovalPending`, at `Location`), which another"
+            + " person with the same right approves (`grantApproval`: then it is carried out, recorded with both) or"
+            + " rejects (`rejectApproval`). A later request for the same thing supersedes it.";
     public static final String BEARER = "bearer";
     public static final String OPENID_CONNECT = "openIdConnect";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -131,7 +140,13 @@ public class OpenApiConfiguration {
             Map.entry(
                     "Audit",
                     "The immutable trail of every change (who, in which role, why, for which request), its hash"
-                            + " chain, digests and exports, for auditors and the national team"),
+                            + " chain, digests and exports, for auditors and the national team; evidence packs per ICS"
+                            + " and quarter that verify offline, and the keys they are signed with"),
+            Map.entry(
+                    "Approvals",
+                    "Four eyes: the requests that wait for a second person (a sign-off, a constitution's approval or"
+                            + " return, a re-baseline, a scheme's agreement, a replay, a retry of dead letters), which"
+                            + " another person with the same right approves or rejects"),
             Map.entry(
                     "Operations",
                     "The read models for operators: position, lag, replays and dead letters (national team; auditors"
@@ -149,6 +164,8 @@ public class OpenApiConfiguration {
                 .forEach(components::addSchemas);
         // the answer of every VersionedWrite, which springdoc cannot see behind their ResponseEntity<?>
         ModelConverters.getInstance().readAll(CommandAnswer.class).forEach(components::addSchemas);
+        // the answer of an action that waits for a second person, also behind a ResponseEntity<?>
+        ModelConverters.getInstance().readAll(FourEyes.Pending.class).forEach(components::addSchemas);
         components.addSecuritySchemes(
                 BEARER,
                 new SecurityScheme()
@@ -251,6 +268,9 @@ public class OpenApiConfiguration {
                 return operation;
             }
             String who = "**Who may:** " + requires.value().who() + ".";
+            if (handler.hasMethodAnnotation(AwaitsSecondPerson.class)) {
+                who = FOUR_EYES + "\n\n" + who;
+            }
             operation.setDescription(
                     operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
             ApiResponses responses = operation.getResponses();
@@ -310,6 +330,25 @@ public class OpenApiConfiguration {
                         new ApiResponse()
                                 .description("Not modified: If-None-Match already names this version")
                                 .addHeaderObject("ETag", etag("The version, unchanged")));
+            }
+            if (handler.hasMethodAnnotation(AwaitsSecondPerson.class) && !responses.containsKey("202")) {
+                responses.addApiResponse(
+                        "202",
+                        new ApiResponse()
+                                .description("Four eyes: nothing is changed yet; the request waits for a second person,"
+                                        + " as the approval answered")
+                                .content(new Content()
+                                        .addMediaType(
+                                                JSON,
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + APPROVAL_PENDING))))
+                                .addHeaderObject(
+                                        "Location",
+                                        new Header()
+                                                .description("The approval (`getApproval`)")
+                                                .schema(new StringSchema()))
+                                .addHeaderObject("ETag", etag("The approval's version")));
             }
             CsvAnswer csv = handler.getMethodAnnotation(CsvAnswer.class);
             if (csv != null && ok != null) {

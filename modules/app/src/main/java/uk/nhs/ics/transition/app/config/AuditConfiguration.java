@@ -25,6 +25,7 @@ import uk.nhs.ics.transition.audit.history.IcsHistory;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.audit.ledger.EventSeals;
 import uk.nhs.ics.transition.audit.ledger.LedgerLag;
+import uk.nhs.ics.transition.audit.ledger.LedgerTreeStore;
 import uk.nhs.ics.transition.audit.ledger.LedgerVerifier;
 import uk.nhs.ics.transition.audit.trail.AuditTrail;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
@@ -53,10 +54,20 @@ public class AuditConfiguration {
         return EventSealKeys.load(folder, currentKey, keyDir.isBlank());
     }
 
+    /** The ledger's Merkle tree, beside its hash chain: roots for digests, proofs for evidence packs. */
+    @Bean
+    LedgerTreeStore ledgerTreeStore(JdbcClient jdbc) {
+        return new LedgerTreeStore(jdbc);
+    }
+
     @Bean
     AuditLedger auditLedger(
-            JdbcClient jdbc, NamedParameterJdbcTemplate batches, ReferenceData referenceData, EventSeals seals) {
-        return new AuditLedger(jdbc, batches, referenceData, seals);
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batches,
+            ReferenceData referenceData,
+            EventSeals seals,
+            LedgerTreeStore tree) {
+        return new AuditLedger(jdbc, batches, referenceData, seals, tree);
     }
 
     /**
@@ -77,6 +88,7 @@ public class AuditConfiguration {
             TransactionTemplate transactions,
             ReferenceData referenceData,
             EventSeals seals,
+            LedgerTreeStore tree,
             @Value("${ics.audit.ledger.max-pending-events:1000}") long maxPendingEvents,
             @Value("${ics.audit.ledger.max-pending-wait:60s}") Duration maxPendingWait) {
         return new LedgerVerifier(
@@ -85,6 +97,7 @@ public class AuditConfiguration {
                 transactions,
                 referenceData,
                 seals,
+                tree,
                 maxPendingEvents,
                 maxPendingWait,
                 Clock.systemUTC());

@@ -13,6 +13,8 @@ import uk.nhs.ics.transition.projections.BufferingJdbcClient;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
 import uk.nhs.ics.transition.projections.ProjectionTransactions;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.projections.approval.ApprovalQueries;
+import uk.nhs.ics.transition.projections.approval.ApprovalsProjection;
 import uk.nhs.ics.transition.projections.board.BoardProjection;
 import uk.nhs.ics.transition.projections.board.BoardQueries;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
@@ -106,6 +108,11 @@ public class ReadSideConfiguration {
         return new TransferSchemeProjection(writer(jdbc));
     }
 
+    @Bean
+    ApprovalsProjection approvalsProjection(NamedParameterJdbcTemplate jdbc) {
+        return new ApprovalsProjection(writer(jdbc));
+    }
+
     // ---------------------------------------------------------------- queries
 
     @Bean
@@ -141,6 +148,11 @@ public class ReadSideConfiguration {
     @Bean
     TransferQueries transferQueries(JdbcClient jdbc, ProjectionPositions positions) {
         return new TransferQueries(jdbc, positions);
+    }
+
+    @Bean
+    ApprovalQueries approvalQueries(JdbcClient jdbc) {
+        return new ApprovalQueries(jdbc);
     }
 
     @Bean

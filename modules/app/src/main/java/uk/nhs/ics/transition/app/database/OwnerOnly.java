@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Files and folders of the embedded default that only their owner may read or change (on file systems with POSIX
  * permissions; elsewhere the operating system's defaults stand).
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -50,6 +50,27 @@ final class OwnerOnly {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         return Files.readString(file).strip();
+    }
+
+    /**
+     * Writes the text into a new file that only its owner may read or change, unless the file exists already (another
+     * process made it first: theirs stands).
+     *
+     * @return whether this call created it
+     */
+    public static boolean createFile(Path file, String text) throws IOException {
+        try {
+            if (POSIX) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return false;
+        }
+        Files.writeString(file, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return true;
     }
 
     /** Takes write permission away from group and others everywhere under the folder. */

@@ -26,8 +26,8 @@ public class ServiceRoleGrants implements Callback {
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Append-only: the service may read them and add to them, never change or remove a row. */
-    static final List<String> HISTORY =
-            List.of("domain_event_entry", "audit_ledger", "event_seal_boundary", "flyway_schema_history");
+    static final List<String> HISTORY = List.of(
+            "domain_event_entry", "audit_ledger", "audit_ledger_node", "event_seal_boundary", "flyway_schema_history");
 
     private final String role;
 

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.nhs.ics.transition.app.config.DomainConfiguration;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.projections.approval.ApprovalsProjection;
 import uk.nhs.ics.transition.projections.board.BoardProjection;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
@@ -61,7 +62,8 @@ public class OperationsConfiguration {
             BoardProjection.NAME, BoardProjection.TABLES,
             DueDiligenceProjection.NAME, DueDiligenceProjection.TABLES,
             ConstitutionProjection.NAME, ConstitutionProjection.TABLES,
-            TransferSchemeProjection.NAME, TransferSchemeProjection.TABLES);
+            TransferSchemeProjection.NAME, TransferSchemeProjection.TABLES,
+            ApprovalsProjection.NAME, ApprovalsProjection.TABLES);
 
     @Bean
     ProjectionReplays projectionReplays(JdbcClient jdbc) {

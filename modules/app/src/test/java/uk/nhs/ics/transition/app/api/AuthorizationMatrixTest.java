@@ -118,6 +118,7 @@ class AuthorizationMatrixTest extends EndToEndTest {
             /ccgs/D4U1Y/transfer                | 200     | 403    | 200      | 403      | 200      | 200     | 403     | 401
             /systems/QE1                        | 403     | 200    | 403      | 200      | 200      | 200     | 403     | 401
             /ccgs/00Q/transfer                  | 403     | 200    | 403      | 200      | 200      | 200     | 403     | 401
+            /systems/QNQ/evidence-pack          | 403     | 403    | 200      | 403      | 200      | 200     | 403     | 401
             /regions/Y59/readiness              | 403     | 403    | 200      | 403      | 200      | 200     | 403     | 401
             /regions/Y62/readiness              | 403     | 403    | 403      | 200      | 200      | 200     | 403     | 401
             /readiness                          | 403     | 403    | 403      | 403      | 200      | 200     | 403     | 401

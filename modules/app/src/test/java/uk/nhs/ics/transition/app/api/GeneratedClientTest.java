@@ -24,6 +24,7 @@ import uk.nhs.ics.transition.app.support.Api;
 import uk.nhs.ics.transition.app.support.EndToEndTest;
 import uk.nhs.ics.transition.client.ApiClient;
 import uk.nhs.ics.transition.client.ApiException;
+import uk.nhs.ics.transition.client.api.ApprovalsApi;
 import uk.nhs.ics.transition.client.api.AuditApi;
 import uk.nhs.ics.transition.client.api.BoardApi;
 import uk.nhs.ics.transition.client.api.CcgTransferSchemesApi;
@@ -57,6 +58,7 @@ import uk.nhs.ics.transition.client.model.PreferredCandidate;
 import uk.nhs.ics.transition.client.model.Problem;
 import uk.nhs.ics.transition.client.model.RebaselineRequest;
 import uk.nhs.ics.transition.client.model.RecruitmentStart;
+import uk.nhs.ics.transition.client.model.Rejection;
 import uk.nhs.ics.transition.client.model.SkipReason;
 import uk.nhs.ics.transition.client.model.TransferAgreement;
 import uk.nhs.ics.transition.client.model.TransferItemRequest;
@@ -76,6 +78,7 @@ class GeneratedClientTest extends EndToEndTest {
     private static final String ICS = "QHL";
     private static final String REGION = "Y60";
     private static final String CCG = "15E";
+    private static final String NO_APPROVAL = "00000000-0000-4000-8000-000000000000";
 
     /** Who calls. */
     enum Who {
@@ -251,6 +254,7 @@ class GeneratedClientTest extends EndToEndTest {
                                 .signatory("A. N. Officer")
                                 .capacity(DueDiligenceSignOff.CapacityEnum.DESIGNATE_CHIEF_EXECUTIVE),
                         null,
+                        null,
                         null)));
         d.put("getDueDiligence", ok(c -> dueDiligence(c).getDueDiligence(ICS, null, null, null)));
         // constitution and MoU
@@ -269,9 +273,10 @@ class GeneratedClientTest extends EndToEndTest {
                     .submitConstitution(ICS, null, null, new ConstitutionSubmission().gaps(plans));
         }));
         d.put("returnConstitution", ok(c -> constitution(c, Who.REGION)
-                .returnConstitution(ICS, new ConstitutionComments().comments("Name the committees"), null, null)));
+                .returnConstitution(
+                        ICS, new ConstitutionComments().comments("Name the committees"), null, null, null)));
         d.put("approveConstitution", status(409, c -> constitution(c, Who.REGION)
-                .approveConstitution(ICS, null, null, null)));
+                .approveConstitution(ICS, null, null, null, null)));
         d.put("draftMou", ok(c -> constitution(c, Who.MANAGER)
                 .draftMou(ICS, new MouDraft().documentReference("BSOL-MOU"), null, null)));
         d.put("agreeMou", ok(c -> constitution(c, Who.REGION).agreeMou(ICS, null, null)));
@@ -339,7 +344,7 @@ class GeneratedClientTest extends EndToEndTest {
         }));
         d.put("agreeTransferScheme", ok(c -> transfers(c)
                 .agreeTransferScheme(
-                        CCG, new TransferAgreement().party("CCG").signatory("A. N. Officer"), null, null)));
+                        CCG, new TransferAgreement().party("CCG").signatory("A. N. Officer"), null, null, null)));
         d.put("varyTransferScheme", status(409, c -> transfers(c)
                 .varyTransferScheme(
                         CCG,
@@ -363,17 +368,34 @@ class GeneratedClientTest extends EndToEndTest {
                     .isNotEmpty();
             return events;
         }));
-        d.put("verifyAuditLedger", ok(c -> new AuditApi(c.as(Who.AUDITOR)).verifyAuditLedger(null, null)));
-        d.put("getAuditDigest", ok(c -> new AuditApi(c.as(Who.AUDITOR)).getAuditDigest(null)));
+        d.put("verifyAuditLedger", ok(c -> new AuditApi(c.as(Who.AUDITOR)).verifyAuditLedger(null, null, null)));
+        d.put("getAuditDigest", ok(c -> new AuditApi(c.as(Who.AUDITOR)).getAuditDigest(null, null)));
+        d.put("getSigningKeys", ok(c -> new AuditApi(c.as(Who.AUDITOR)).getSigningKeys()));
+        d.put("getEvidencePack", ok(c -> {
+            File pack = new AuditApi(c.as(Who.AUDITOR)).getEvidencePack(ICS, "ALL", null, null);
+            assertThat(pack).as("the evidence pack, a zip").isNotEmpty();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pack)) {
+                assertThat(zip.size()).as("files in the evidence pack").isPositive();
+            }
+            return pack;
+        }));
         // operations
         d.put("listProjections", ok(c -> new OperationsApi(c.as(Who.NATIONAL)).listProjections()));
         d.put("getProjection", ok(c -> new OperationsApi(c.as(Who.AUDITOR)).getProjection("milestones")));
         d.put("listDeadLetters", ok(c -> new OperationsApi(c.as(Who.NATIONAL)).listDeadLetters("milestones")));
-        d.put("retryDeadLetters", ok(c -> new OperationsApi(c.as(Who.NATIONAL)).retryDeadLetters("milestones")));
+        d.put("retryDeadLetters", ok(c -> new OperationsApi(c.as(Who.NATIONAL)).retryDeadLetters("milestones", null)));
         // a replay or a skip would change what the shared context's other tests read: their problems instead
-        d.put("replayProjection", status(404, c -> new OperationsApi(c.as(Who.NATIONAL)).replayProjection("no-such")));
+        d.put("replayProjection", status(404, c -> new OperationsApi(c.as(Who.NATIONAL))
+                .replayProjection("no-such", null)));
         d.put("skipDeadLetter", status(404, c -> new OperationsApi(c.as(Who.NATIONAL))
                 .skipDeadLetter("milestones", "no-such-event", new SkipReason().reason("Never there"))));
+        // approvals (four eyes): the shared context needs no second person (ics.four-eyes.actions=NONE), so nothing
+        // waits; deciding is driven to the problem of an approval there is none of (FourEyesTest decides real ones)
+        d.put("listApprovals", ok(c -> new ApprovalsApi(c.as(Who.MANAGER)).listApprovals(0, 50)));
+        d.put("getApproval", status(404, c -> new ApprovalsApi(c.as(Who.MANAGER)).getApproval(NO_APPROVAL)));
+        d.put("grantApproval", status(404, c -> new ApprovalsApi(c.as(Who.REGION)).grantApproval(NO_APPROVAL, null)));
+        d.put("rejectApproval", status(404, c -> new ApprovalsApi(c.as(Who.REGION))
+                .rejectApproval(NO_APPROVAL, new Rejection().reason("Never asked for"), null)));
         return d;
     }
 

@@ -71,7 +71,8 @@ class HostileInputTest extends EndToEndTest {
             "role", "CHAIR",
             "itemId", "T-1",
             "name", "milestones",
-            "eventIdentifier", "00000000-0000-4000-8000-000000000000");
+            "eventIdentifier", "00000000-0000-4000-8000-000000000000",
+            "approvalId", "00000000-0000-4000-8000-000000000000");
 
     @Value("${ics.data-dir}")
     Path dataDir;

@@ -4,49 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.nhs.ics.transition.app.IcsTransitionApplication;
 import uk.nhs.ics.transition.app.support.Api;
+import uk.nhs.ics.transition.app.support.DemoContext;
 
 /**
  * The demo programme ({@code ICS_DEMO=2021-22}) loaded into a store of its own (its own context and database: the
  * demo needs an empty store): every rating in every region on two dates, the re-baseline and the Bill's stages,
- * time travel to 2021-10-01, events stamped in 2021/22 and marked as demo data, and a second start refused.
+ * time travel to 2021-10-01, events stamped in 2021/22 and marked as demo data, and a second start refused. (The
+ * context is {@link DemoContext}'s, shared with the other tests that read the demo.)
  */
-@SpringBootTest(
-        classes = IcsTransitionApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ics.database.durable=false", "ics.demo.name=2021-22"})
-class DemoProgrammeTest {
-
-    private static final Path DATA_DIR = freshDataDirectory();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class DemoProgrammeTest extends DemoContext {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("ics.data-dir", DATA_DIR::toString);
-    }
 
     @Test
     void the_demo_shows_the_2021_22_programme_as_it_stood_on_any_date() {
@@ -122,40 +96,5 @@ class DemoProgrammeTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("empty store only")
                 .hasMessageContaining("start without ICS_DEMO");
-    }
-
-    private static void awaitCaughtUp(Api api, String auditor) {
-        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < end) {
-            Api.Response projections =
-                    api.get("/api/v1/admin/projections").token(auditor).send();
-            if (projections.status() == 200 && projections.body().contains("\"lag\"")) {
-                boolean caughtUp = true;
-                for (JsonNode projection : projections.json().path("items").isMissingNode()
-                        ? projections.json()
-                        : projections.json().path("items")) {
-                    caughtUp &= projection.path("lag").asLong(1) == 0;
-                }
-                if (caughtUp) {
-                    return;
-                }
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the read models did not catch up with the demo within 3 minutes");
-    }
-
-    private static Path freshDataDirectory() {
-        try {
-            Files.createDirectories(Path.of("target"));
-            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "demo-data-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +50,11 @@ class ExternalDatabaseModeTest {
     }
 
     @Test
-    void without_an_event_seal_key_it_refuses_to_start_and_says_why() {
+    void without_an_event_seal_key_it_refuses_to_start_and_says_why() throws IOException {
+        Path signingKey = signingKey(dataDir);
         assertThatThrownBy(() -> new SpringApplicationBuilder(IcsTransitionApplication.class)
                         .run(
+                                "--ics.audit.signing.key-file=" + signingKey,
                                 "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
                                 "--ics.database.migrate-on-start=true",
@@ -67,12 +70,55 @@ class ExternalDatabaseModeTest {
     }
 
     @Test
+    void without_a_service_signing_key_it_refuses_to_start_and_says_why() throws IOException {
+        Path keys = Files.createDirectories(dataDir.resolve("mounted-secret"));
+        Files.writeString(keys.resolve("k1.key"), Base64.getEncoder().encodeToString(new byte[32]));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(IcsTransitionApplication.class)
+                        .run(
+                                "--ics.audit.seal.key-dir=" + keys,
+                                "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--ics.database.migrate-on-start=true",
+                                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.invalid/r",
+                                "--ics.data-dir=" + dataDir,
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false")
+                        .close())
+                .hasRootCauseMessage("No service signing key: with an external database, evidence packs and digests"
+                        + " are signed with a key from a mounted secret. Mount an RSA private key in PEM (PKCS #8,"
+                        + " 2048 bits or more: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072) and set"
+                        + " ICS_SIGNING_KEY_FILE (ics.audit.signing.key-file)");
+        assertThat(Files.exists(dataDir.resolve("service-signing-key.pem")))
+                .as("no key is generated beside an external database")
+                .isFalse();
+    }
+
+    /** A mounted secret holding an RSA private key in PEM, as openssl genpkey writes it. */
+    private static Path signingKey(Path folder) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder()
+                            .encodeToString(
+                                    generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            return Files.writeString(
+                    Files.createDirectories(folder.resolve("signing-secret")).resolve("key.pem"), pem);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void no_embedded_server_no_dev_key_and_the_token_endpoint_is_absent() throws IOException {
         Path keys = Files.createDirectories(dataDir.resolve("mounted-secret"));
         Files.writeString(keys.resolve("k1.key"), Base64.getEncoder().encodeToString(new byte[32]));
+        Path signingKey = signingKey(dataDir);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IcsTransitionApplication.class)
                 .run(
                         "--ics.audit.seal.key-dir=" + keys,
+                        "--ics.audit.signing.key-file=" + signingKey,
                         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres",
                         "--ics.database.migrate-on-start=true",

@@ -37,7 +37,10 @@ import uk.nhs.ics.transition.domain.MutableClock;
             // the shared context's tests fire requests as fast as they can; RateLimitsTest covers the limit
             "ics.web.rate-limit.per-second=100000",
             // the programme's gauges read the readiness at every scrape, so a test sees the date it set
-            "ics.metrics.programme-refresh=0s"
+            "ics.metrics.programme-refresh=0s",
+            // its tests are about other things, and sign off, approve, agree, re-baseline and replay alone; four eyes,
+            // the production default, is FourEyesTest's, in a context of its own (docs/decisions/0025)
+            "ics.four-eyes.actions=NONE"
         })
 @Import(EndToEndTest.TestClock.class)
 // as in production: traces propagated (a test context has tracing off unless asked), metrics published

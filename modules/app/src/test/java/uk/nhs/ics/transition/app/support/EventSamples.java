@@ -85,6 +85,9 @@ public final class EventSamples {
         if (raw == LocalDate.class) {
             return LocalDate.of(2021, 12, 24);
         }
+        if (raw == java.time.Instant.class) {
+            return java.time.Instant.parse("2021-12-31T17:00:00Z");
+        }
         if (raw == IcsCode.class) {
             return IcsCode.of("QKS");
         }

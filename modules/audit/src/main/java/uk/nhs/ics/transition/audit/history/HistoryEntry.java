@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param reason why, if a reason was given
  * @param correlationId the request it came from
  * @param summary the change in one sentence
+ * @param approvedBy who approved it, when it needed a second person ({@code sub})
  */
 public record HistoryEntry(
         long sequence,
@@ -26,4 +27,5 @@ public record HistoryEntry(
         String actorRole,
         String reason,
         String correlationId,
-        String summary) {}
+        String summary,
+        String approvedBy) {}

@@ -17,6 +17,24 @@ public final class HistoryNarrator {
     private final Map<String, Function<JsonNode, String>> phrases = new HashMap<>();
 
     public HistoryNarrator() {
+        // four eyes: requests that wait for a second person, and their decisions
+        phrases.put(
+                "ApprovalRequested",
+                p -> "Asked for a second person's approval to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + ", open until " + text(p, "decidableUntil") + ")");
+        phrases.put(
+                "ApprovalGranted",
+                p -> "Approved " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + ")");
+        phrases.put(
+                "ApprovalRejected",
+                p -> "Rejected " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
+                        + text(p, "approvalId") + "): " + text(p, "reason"));
+        phrases.put(
+                "ApprovalSuperseded",
+                p -> "The request to " + text(p, "summary") + " (request " + text(p, "approvalId")
+                        + ") was superseded by a later one");
+
         // the national programme and the regions
         phrases.put(
                 "DeadLetterSkipped",
@@ -210,11 +228,35 @@ public final class HistoryNarrator {
      */
     public String sentence(
             String type, JsonNode payload, String actorName, String actorRole, String actorScope, String reason) {
+        return sentence(type, payload, actorName, actorRole, actorScope, reason, null, null, null);
+    }
+
+    /**
+     * The sentence for one entry of the trail made under a second person's approval (four eyes): "..., by Jane Smith
+     * (QJG programme manager), approved by Sam Jones (QJG programme manager)".
+     *
+     * @param approverName who approved the change, or {@code null} when nobody had to
+     * @param approverRole the role they approved it in
+     * @param approverScope the organisation that role was held for
+     */
+    public String sentence(
+            String type,
+            JsonNode payload,
+            String actorName,
+            String actorRole,
+            String actorScope,
+            String reason,
+            String approverName,
+            String approverRole,
+            String approverScope) {
         String what = Optional.ofNullable(phrases.get(type))
                 .map(p -> p.apply(payload))
                 .orElseGet(() -> spelledOut(type));
         StringBuilder sentence =
                 new StringBuilder(what).append(", by ").append(actor(actorName, actorRole, actorScope));
+        if (approverName != null || approverRole != null) {
+            sentence.append(", approved by ").append(actor(approverName, approverRole, approverScope));
+        }
         if (reason != null && !reason.isBlank()) {
             sentence.append(": ").append(reason);
         }

@@ -56,7 +56,11 @@ public class IcsHistory {
                         event.actorName(),
                         event.actorRole(),
                         event.actorScope(),
-                        event.reason()));
+                        event.reason(),
+                        event.approvedByName(),
+                        event.approvedByRole(),
+                        event.approvedByScope()),
+                event.approvedBy());
     }
 
     private JsonNode parse(String payload) {

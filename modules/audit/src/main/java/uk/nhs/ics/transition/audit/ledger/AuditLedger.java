@@ -31,7 +31,8 @@ import uk.nhs.ics.transition.domain.reference.ReferenceData;
  * position. What an entry shows besides the hashes is derived from those bytes ({@link LedgerFacts}), so whatever the
  * store accepted can be recorded. Each event's seal is checked before it is chained ({@link EventSeals}): an event the
  * service did not write is still recorded, as the store holds it, with its verdict, and the log says so. An event
- * already in the ledger (seen again after a crash) is not added twice.
+ * already in the ledger (seen again after a crash) is not added twice. The batch also adds the nodes it completes to the
+ * ledger's Merkle tree ({@link LedgerTreeStore}), so the tree always has exactly the ledger's entries.
  */
 @ProcessingGroup(AuditLedger.NAME)
 public class AuditLedger {
@@ -44,14 +45,21 @@ public class AuditLedger {
     private final NamedParameterJdbcTemplate batches;
     private final ReferenceData reference;
     private final EventSeals seals;
+    private final LedgerTreeStore tree;
     private final AtomicLong forged = new AtomicLong();
     private volatile Long sealedFrom;
 
-    public AuditLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ReferenceData reference, EventSeals seals) {
+    public AuditLedger(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batches,
+            ReferenceData reference,
+            EventSeals seals,
+            LedgerTreeStore tree) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.reference = reference;
         this.seals = seals;
+        this.tree = tree;
     }
 
     /**
@@ -106,6 +114,7 @@ public class AuditLedger {
         long sequence = head.sequence();
         String previous = head.hash();
         List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
+        List<String> hashes = new ArrayList<>(batch.size());
         for (String identifier : batch) {
             StoredEvent event = stored.get(identifier);
             if (event == null) {
@@ -130,10 +139,12 @@ public class AuditLedger {
             String hash = ChainHash.of(previous, event);
             sequence++;
             rows.add(row(sequence, LedgerFacts.of(event, reference), event, verdict, hash, previous));
+            hashes.add(hash);
             previous = hash;
         }
         if (!rows.isEmpty()) {
             batches.batchUpdate(INSERT, rows.toArray(MapSqlParameterSource[]::new));
+            tree.append(head.sequence(), hashes);
         }
     }
 

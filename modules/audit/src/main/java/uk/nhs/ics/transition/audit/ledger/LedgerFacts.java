@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.ics.transition.domain.reference.ReferenceData;
+import uk.nhs.ics.transition.messages.approval.ApprovalEvent;
 import uk.nhs.ics.transition.messages.ccg.CcgEvent;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.MetadataKeys;
@@ -52,6 +53,15 @@ public record LedgerFacts(
         String aggregate = clean(event.aggregateIdentifier());
         String ccg = aggregate != null && CcgEvent.class.isAssignableFrom(type) ? aggregate : null;
         String ics = aggregate != null && IcsEvent.class.isAssignableFrom(type) ? aggregate : icsOfCcg(ccg, reference);
+        if (ApprovalEvent.class.isAssignableFrom(type)) {
+            // an approval is its own aggregate: the organisation it is about is among its facts
+            JsonNode payload = json(event.payload());
+            ccg = code(text(payload, "ccgCode"), 5);
+            ics = code(text(payload, "icsCode"), 3);
+            if (ics == null) {
+                ics = icsOfCcg(ccg, reference);
+            }
+        }
         return new LedgerFacts(
                 clean(event.eventType()),
                 clean(event.aggregateType()),
@@ -94,6 +104,11 @@ public record LedgerFacts(
     }
 
     private static JsonNode metaData(byte[] bytes) {
+        return json(bytes);
+    }
+
+    /** The bytes as a JSON object, or null when they are not one. */
+    private static JsonNode json(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
@@ -133,6 +148,11 @@ public record LedgerFacts(
                     }
                 })
                 .orElse(Void.class);
+    }
+
+    /** A code as the ledger's column holds it (at most so many characters), or null for anything else. */
+    private static String code(String value, int length) {
+        return value != null && value.matches("[0-9A-Z]{1," + length + "}") ? value : null;
     }
 
     private static String icsOfCcg(String ccg, ReferenceData reference) {

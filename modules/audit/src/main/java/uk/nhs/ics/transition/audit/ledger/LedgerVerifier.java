@@ -33,6 +33,7 @@ public class LedgerVerifier {
     private final TransactionTemplate readOnly;
     private final ReferenceData reference;
     private final EventSeals seals;
+    private final LedgerTreeStore tree;
     private final long maxPendingEvents;
     private final Duration maxPendingWait;
     private final Clock clock;
@@ -43,6 +44,7 @@ public class LedgerVerifier {
             TransactionTemplate transactions,
             ReferenceData reference,
             EventSeals seals,
+            LedgerTreeStore tree,
             long maxPendingEvents,
             Duration maxPendingWait,
             Clock clock) {
@@ -53,6 +55,7 @@ public class LedgerVerifier {
         this.readOnly.setReadOnly(true);
         this.reference = reference;
         this.seals = seals;
+        this.tree = tree;
         this.maxPendingEvents = maxPendingEvents;
         this.maxPendingWait = maxPendingWait;
         this.clock = clock;
@@ -60,16 +63,24 @@ public class LedgerVerifier {
 
     /** Recomputes the whole chain. */
     public Verification verify() {
-        return verify(null, null);
+        return verify(null, null, null);
     }
 
     /**
      * Recomputes the whole chain and checks that entry {@code digestEvents} still has the hash a digest published.
      */
     public Verification verify(Long digestEvents, String digestHead) {
+        return verify(digestEvents, digestHead, null);
+    }
+
+    /**
+     * Recomputes the whole chain and its Merkle tree, and checks that entry {@code digestEvents} still has the hash a
+     * digest published and, if given, that the tree of that many entries still has the root it published.
+     */
+    public Verification verify(Long digestEvents, String digestHead, String digestRoot) {
         return readOnly.execute(tx -> {
             long sealedFrom = AuditLedger.sealedFrom(jdbc);
-            Walk walk = new Walk(digestEvents, digestHead);
+            Walk walk = new Walk(digestEvents, digestHead, digestRoot);
             streaming.query(
                     "SELECT l.sequence, l.global_index, l.event_identifier, l.hash, l.previous_hash, l.event_type,"
                             + " l.aggregate_type, l.aggregate_id, l.aggregate_version, l.occurred_at, l.ics_code,"
@@ -128,6 +139,7 @@ public class LedgerVerifier {
                     .single();
             Duration waiting =
                     pending.oldest() == null ? Duration.ZERO : Duration.between(pending.oldest(), clock.instant());
+            walk.storedTree();
             return walk.result(pending.events(), waiting.isNegative() ? Duration.ZERO : waiting);
         });
     }
@@ -140,31 +152,56 @@ public class LedgerVerifier {
         }
     }
 
-    /** The ledger's head at a moment: the last entry the ledger had recorded by then. */
+    /** The ledger's head at a moment: the last entry the ledger had recorded by then, and the tree's root there. */
     public Digest digest(Instant at) {
-        Instant moment = at == null ? Instant.now() : at;
-        record Head(long sequence, String hash, Instant recordedAt) {}
-        Head head = jdbc.sql("""
-                        SELECT sequence, hash, recorded_at FROM audit_ledger
-                         WHERE recorded_at <= :at ORDER BY sequence DESC LIMIT 1""")
-                .param("at", java.sql.Timestamp.from(moment))
-                .query((rs, n) -> new Head(
-                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .optional()
-                .orElse(new Head(0, ChainHash.GENESIS, null));
-        return new Digest(
-                head.sequence(),
-                head.hash(),
-                head.recordedAt(),
-                moment,
-                "ics-transition audit ledger: " + head.sequence() + " events, head " + head.hash() + ", as of "
-                        + moment);
+        Instant moment = at == null ? clock.instant() : at;
+        return readOnly.execute(tx -> {
+            Long events = jdbc.sql("""
+                            SELECT sequence FROM audit_ledger
+                             WHERE recorded_at <= :at ORDER BY sequence DESC LIMIT 1""")
+                    .param("at", java.sql.Timestamp.from(moment))
+                    .query(Long.class)
+                    .optional()
+                    .orElse(0L);
+            return digestOf(events, moment);
+        });
     }
+
+    /**
+     * The digest of the ledger's first {@code events} entries: the hash of entry {@code events} and the root of their
+     * tree, in the caller's transaction (an evidence pack reads its proof in the same one).
+     *
+     * @param at the moment the digest is said to be of
+     */
+    public Digest digestOf(long events, Instant at) {
+        record Head(String hash, Instant recordedAt) {}
+        Head head = events == 0
+                ? new Head(ChainHash.GENESIS, null)
+                : jdbc.sql("SELECT hash, recorded_at FROM audit_ledger WHERE sequence = :sequence")
+                        .param("sequence", events)
+                        .query((rs, n) ->
+                                new Head(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                        .optional()
+                        .orElseThrow(() -> new IllegalArgumentException("the ledger has no entry " + events));
+        String root = HEX.formatHex(tree.root(events));
+        return new Digest(
+                events,
+                head.hash(),
+                root,
+                head.recordedAt(),
+                at,
+                "ics-transition audit ledger: " + events + " events, head " + head.hash() + ", root " + root
+                        + ", as of " + at);
+    }
+
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     /** The state of one pass over the ledger. */
     private final class Walk {
         private final Long digestEvents;
         private final String digestHead;
+        private final String digestRoot;
+        private final MerkleTree.Frontier frontier = new MerkleTree.Frontier();
         private String previous = ChainHash.GENESIS;
         private long events;
         private long beforeSealing;
@@ -172,9 +209,10 @@ public class LedgerVerifier {
         private final List<Verification.Forged> forged = new ArrayList<>();
         private Verification broken;
 
-        Walk(Long digestEvents, String digestHead) {
+        Walk(Long digestEvents, String digestHead, String digestRoot) {
             this.digestEvents = digestEvents;
             this.digestHead = digestHead;
+            this.digestRoot = digestRoot;
         }
 
         void check(long sequence, long globalIndex, String identifier, String hash, String linked, StoredEvent event) {
@@ -196,8 +234,50 @@ public class LedgerVerifier {
                 broken = broken(sequence, globalIndex, identifier, problem);
                 return;
             }
+            frontier.append(HEX.parseHex(hash));
+            if (digestEvents != null
+                    && digestRoot != null
+                    && sequence == digestEvents
+                    && !HEX.formatHex(frontier.root()).equals(digestRoot)) {
+                broken = broken(
+                        sequence,
+                        globalIndex,
+                        identifier,
+                        "the ledger's tree no longer has the root published for " + digestEvents + " events");
+                return;
+            }
             events = sequence;
             previous = hash;
+        }
+
+        /**
+         * The stored tree's root for the entries checked is the one recomputed from them: the tree that digests and
+         * evidence packs read was not changed either.
+         */
+        void storedTree() {
+            if (broken != null || events == 0) {
+                return;
+            }
+            byte[] stored;
+            try {
+                stored = tree.root(events);
+            } catch (IllegalStateException missing) {
+                stored = null;
+            }
+            if (stored == null || !java.util.Arrays.equals(stored, frontier.root())) {
+                broken = new Verification(
+                        false,
+                        events,
+                        previous,
+                        0,
+                        events,
+                        null,
+                        null,
+                        "the ledger's stored Merkle tree no longer has the root its entries give: it was changed",
+                        0,
+                        List.of(),
+                        0);
+            }
         }
 
         /** The entry's columns say what its event says. */

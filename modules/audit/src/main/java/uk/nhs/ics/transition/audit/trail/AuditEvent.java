@@ -34,6 +34,11 @@ import java.time.Instant;
  *     {@code FORGED} (not written by the service); absent for entries recorded before verdicts were kept
  * @param traceId the W3C trace of the request it came from (32 hex digits), as its metadata records it; absent for
  *     events recorded before traces were kept, and for those the service recorded by itself (at start-up, a demo)
+ * @param approvalId the approval a change was made under, when it needed a second person (four eyes)
+ * @param approvedBy who approved it ({@code sub}); the actor is who asked for it
+ * @param approvedByName their name
+ * @param approvedByRole the role they approved it in
+ * @param approvedByScope the organisation that role was held for
  */
 public record AuditEvent(
         long sequence,
@@ -59,4 +64,9 @@ public record AuditEvent(
         String previousHash,
         String clientRequestId,
         String seal,
-        String traceId) {}
+        String traceId,
+        String approvalId,
+        String approvedBy,
+        String approvedByName,
+        String approvedByRole,
+        String approvedByScope) {}

@@ -1,5 +1,8 @@
 package uk.nhs.ics.transition.audit.trail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.ics.transition.audit.ledger.LedgerFacts;
+import uk.nhs.ics.transition.messages.common.MetadataKeys;
 
 /**
  * Reads the audit trail: the ledger's entries with their events' payloads, filtered, in ledger order. A page is
@@ -28,7 +33,8 @@ public class AuditTrail {
                    l.aggregate_id, l.aggregate_version, l.ics_code, l.ccg_code, l.actor, l.actor_name, l.actor_role,
                    l.actor_scope, l.reason, l.correlation_id, l.causation_id, l.client_address,
                    convert_from(e.payload, 'UTF8'), l.hash, l.previous_hash, l.client_request_id, l.seal_verdict,
-                   substring(convert_from(e.meta_data, 'UTF8') from '"traceId":"([0-9a-f]{32})"')
+                   substring(convert_from(e.meta_data, 'UTF8') from '"traceId":"([0-9a-f]{32})"'),
+                   convert_from(e.meta_data, 'UTF8')
               FROM audit_ledger l JOIN domain_event_entry e ON e.global_index = l.global_index""";
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -115,6 +121,7 @@ public class AuditTrail {
     }
 
     static AuditEvent read(ResultSet rs) throws SQLException {
+        JsonNode metaData = metaData(rs.getString(25));
         return new AuditEvent(
                 rs.getLong(1),
                 rs.getLong(2),
@@ -139,6 +146,37 @@ public class AuditTrail {
                 rs.getString(21),
                 rs.getString(22),
                 rs.getString(23),
-                rs.getString(24));
+                rs.getString(24),
+                text(metaData, MetadataKeys.APPROVAL_ID),
+                text(metaData, MetadataKeys.APPROVED_BY),
+                text(metaData, MetadataKeys.APPROVED_BY_NAME),
+                text(metaData, MetadataKeys.APPROVED_BY_ROLE),
+                text(metaData, MetadataKeys.APPROVED_BY_SCOPE));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Who approved a change is in its metadata, which the chain covers (the ledger's columns hold who asked): read as
+     * the trail is read, whatever the metadata holds.
+     */
+    private static JsonNode metaData(String text) {
+        if (text == null || text.indexOf(MetadataKeys.APPROVAL_ID) < 0) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode metaData, String key) {
+        if (metaData == null) {
+            return null;
+        }
+        JsonNode value = metaData.get(key);
+        return value == null || value.isNull() ? null : LedgerFacts.clean(value.asText());
     }
 }

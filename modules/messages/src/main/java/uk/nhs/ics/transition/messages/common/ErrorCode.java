@@ -62,7 +62,18 @@ public enum ErrorCode {
     BOARD_GAPS_NOT_NAMED(Kind.CONFLICT),
     INVALID_MOU_TRANSITION(Kind.CONFLICT),
 
-    REPLAY_IN_PROGRESS(Kind.CONFLICT);
+    REPLAY_IN_PROGRESS(Kind.CONFLICT),
+
+    UNKNOWN_QUARTER(Kind.INVALID),
+    AS_OF_OUTSIDE_PROGRAMME(Kind.INVALID),
+    DIGEST_DOES_NOT_COVER_PACK(Kind.INVALID),
+
+    UNKNOWN_APPROVAL(Kind.NOT_FOUND),
+    SELF_APPROVAL(Kind.CONFLICT),
+    APPROVAL_DECIDED(Kind.CONFLICT),
+    APPROVAL_EXPIRED(Kind.CONFLICT),
+    APPROVAL_SUPERSEDED(Kind.CONFLICT),
+    APPROVAL_TARGET_CHANGED(Kind.STALE);
 
     /** How a refusal is to be read by a client. */
     public enum Kind {
@@ -71,7 +82,9 @@ public enum ErrorCode {
         /** The input parsed but is not acceptable (HTTP 422). */
         INVALID,
         /** Something the command names does not exist (HTTP 404). */
-        NOT_FOUND
+        NOT_FOUND,
+        /** What the command was meant for has changed since it was asked for (HTTP 412). */
+        STALE
     }
 
     private final Kind kind;

@@ -35,6 +35,20 @@ public final class MetadataKeys {
     /** The reason given, where the rule asks for one. */
     public static final String REASON = "reason";
 
+    /**
+     * The approval a change was made under, where a second person had to approve it (four eyes): the change's actor
+     * is who asked for it, and these say who approved it.
+     */
+    public static final String APPROVAL_ID = "approvalId";
+    /** The approver's {@code sub}. */
+    public static final String APPROVED_BY = "approvedBy";
+    /** The approver's name. */
+    public static final String APPROVED_BY_NAME = "approvedByName";
+    /** The role the approver acted in. */
+    public static final String APPROVED_BY_ROLE = "approvedByRole";
+    /** The organisation the approver's role was held for. */
+    public static final String APPROVED_BY_SCOPE = "approvedByScope";
+
     /** Present (the demo's name, {@code 2021-22}) on the commands and events of a demo programme: not real data. */
     public static final String DEMO = "demo";
 

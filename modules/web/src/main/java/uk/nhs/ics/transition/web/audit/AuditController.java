@@ -1,5 +1,7 @@
 package uk.nhs.ics.transition.web.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -10,8 +12,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,11 +48,16 @@ public class AuditController {
     private final AuditTrail trail;
     private final LedgerVerifier verifier;
     private final AuditExport export;
+    private final ServiceSigner signer;
+    private final ObjectMapper json;
 
-    public AuditController(AuditTrail trail, LedgerVerifier verifier, AuditExport export) {
+    public AuditController(
+            AuditTrail trail, LedgerVerifier verifier, AuditExport export, ServiceSigner signer, ObjectMapper json) {
         this.trail = trail;
         this.verifier = verifier;
         this.export = export;
+        this.signer = signer;
+        this.json = json;
     }
 
     @GetMapping("/events")
@@ -101,16 +111,20 @@ public class AuditController {
     @Operation(
             operationId = "verifyAuditLedger",
             description =
-                    "Recomputes the hash chain from the event store and says whether it holds, how many events it covers and its head; or the first entry that breaks it. With `digestEvents` and `digestHead`, also checks an earlier published digest against the chain.",
-            summary = "Recomputes the hash chain from the event store; optionally against an earlier digest")
+                    "Recomputes the hash chain and the Merkle tree (RFC 6962) from the event store and says whether they hold, how many events they cover, the head and the root; or the first entry that breaks them. With `digestEvents` and `digestHead` (and `digestRoot`, if given), also checks an earlier published digest against the chain and the tree.",
+            summary = "Recomputes the hash chain and Merkle tree from the event store; optionally against an earlier"
+                    + " digest (its events and head, and its root if given)")
     public Verification verify(
             @Parameter(description = "The event count of an earlier digest to check")
                     @RequestParam(required = false)
                     @Min(1) Long digestEvents,
             @Parameter(description = "The head hash of that digest")
                     @RequestParam(required = false)
-                    @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestHead) {
-        return verifier.verify(digestEvents, digestHead);
+                    @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestHead,
+            @Parameter(description = "The Merkle root of that digest, checked too when given")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String digestRoot) {
+        return verifier.verify(digestEvents, digestHead, digestRoot);
     }
 
     @GetMapping("/digest")
@@ -118,14 +132,79 @@ public class AuditController {
     @Operation(
             operationId = "getAuditDigest",
             description =
-                    "The ledger's head hash and event count at an instant (now by default), to publish or hand to an auditor for a later `verify`.",
-            summary = "The ledger's head hash and event count at a moment, to publish or hand to an auditor")
-    public Digest digest(
+                    "The ledger's event count, head hash and Merkle root at an instant (now by default), to publish or hand to an auditor for a later `verify` or an evidence pack's proof. With `signed=true`, the same digest as a JWS (RFC 7515, compact, `application/jose`) signed with the service's key (`getSigningKeys`). See docs/operations/daily-digest.md for publishing it daily outside the service and checking it later.",
+            summary = "The ledger's event count, head hash and Merkle root at a moment, to publish or hand to an"
+                    + " auditor; signed too",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The digest. With `signed=true`, the same digest signed instead: a JWS in"
+                                    + " compact serialisation (`application/jose`; RS256, `typ` "
+                                    + DIGEST_TYPE
+                                    + ", `kid` the key's RFC 7638 thumbprint) whose payload is the digest's JSON",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = Digest.class))))
+    public ResponseEntity<?> digest(
             @Parameter(description = "The instant of the digest; now by default")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                    Instant at) {
-        return verifier.digest(at);
+                    Instant at,
+            @Parameter(
+                            description = "`true` for the digest signed with the service's key: a JWS, as"
+                                    + " `application/jose` text, instead of JSON")
+                    @RequestParam(defaultValue = "false")
+                    boolean signed)
+            throws JsonProcessingException {
+        Digest digest = verifier.digest(at);
+        if (!signed) {
+            return ResponseEntity.ok(digest);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ServiceSigner.JOSE))
+                .body(signer.sign(json.writeValueAsBytes(digest), DIGEST_TYPE));
+    }
+
+    /** The {@code typ} of a signed digest. */
+    public static final String DIGEST_TYPE = "ics-transition-digest+json";
+
+    /** The published key set, as {@link ServiceSigner#publishedKeys()} writes it (RFC 7517). */
+    @Schema(name = "SigningKeys", description = "A JWK set (RFC 7517): the current signing key and retired ones")
+    public record SigningKeys(List<SigningKey> keys) {}
+
+    /** One published key. */
+    @Schema(name = "SigningKey", description = "An RSA public key (RFC 7517, RFC 7518)")
+    public record SigningKey(
+            @Schema(description = "`RSA`") String kty,
+            @Schema(description = "`sig`") String use,
+            @Schema(description = "`RS256`") String alg,
+
+            @Schema(description = "The key's RFC 7638 thumbprint (SHA-256, base64url): the fingerprint to compare")
+            String kid,
+
+            @Schema(description = "The modulus, base64url") String n,
+
+            @Schema(description = "The public exponent, base64url")
+            String e) {}
+
+    @GetMapping("/keys")
+    @Requires(Action.READ_REFERENCE)
+    @Operation(
+            operationId = "getSigningKeys",
+            description =
+                    "The public keys the service signs evidence packs and digests with, as a JWK set: the current key and the retired ones, whose signatures still verify. Each key's id is its RFC 7638 thumbprint, the fingerprint the offline verifier prints.",
+            summary = "The public keys evidence packs and digests are signed with, as a JWK set",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "OK",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = SigningKeys.class))))
+    public Map<String, Object> keys() {
+        return signer.publishedKeys();
     }
 
     @GetMapping("/export")

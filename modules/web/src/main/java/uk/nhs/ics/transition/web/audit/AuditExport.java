@@ -34,7 +34,8 @@ public class AuditExport {
             + " `sequence`, `globalIndex`, `eventIdentifier`, `occurredAt`, `type`, `aggregateType`, `aggregate`,"
             + " `aggregateVersion`, `icsCode`, `ccgCode`, `actor`, `actorName`, `actorRole`, `actorScope`, `reason`,"
             + " `correlationId`, `causationId`, `clientAddress`, `payload` (the event's JSON), `hash`, `previousHash`,"
-            + " `clientRequestId`, `seal`";
+            + " `clientRequestId`, `seal`, `traceId`, `approvalId`, `approvedBy`, `approvedByName`, `approvedByRole`,"
+            + " `approvedByScope`";
 
     static final List<String> CSV_COLUMNS = List.of(
             "sequence",
@@ -60,7 +61,12 @@ public class AuditExport {
             "previousHash",
             "clientRequestId",
             "seal",
-            "traceId");
+            "traceId",
+            "approvalId",
+            "approvedBy",
+            "approvedByName",
+            "approvedByRole",
+            "approvedByScope");
 
     private final AuditTrail trail;
     private final ObjectMapper json;
@@ -154,6 +160,11 @@ public class AuditExport {
                 event.previousHash(),
                 event.clientRequestId(),
                 event.seal(),
-                event.traceId());
+                event.traceId(),
+                event.approvalId(),
+                event.approvedBy(),
+                event.approvedByName(),
+                event.approvedByRole(),
+                event.approvedByScope());
     }
 }

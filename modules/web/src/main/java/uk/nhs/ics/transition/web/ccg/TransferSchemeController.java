@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.ccg.AbolishCcg;
 import uk.nhs.ics.transition.messages.ccg.AddTransferItem;
 import uk.nhs.ics.transition.messages.ccg.AgreeTransferScheme;
@@ -28,6 +30,7 @@ import uk.nhs.ics.transition.messages.ccg.TransferItemId;
 import uk.nhs.ics.transition.messages.ccg.VaryTransferScheme;
 import uk.nhs.ics.transition.messages.ccg.WithdrawTransferItem;
 import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
@@ -36,6 +39,8 @@ import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.transfer.SchemeView;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
@@ -60,12 +65,15 @@ public class TransferSchemeController {
     private final Permissions permissions;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public TransferSchemeController(TransferQueries transfers, Permissions permissions, Reads reads, Writes writes) {
+    public TransferSchemeController(
+            TransferQueries transfers, Permissions permissions, Reads reads, Writes writes, FourEyes fourEyes) {
         this.transfers = transfers;
         this.permissions = permissions;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping("/transfer")
@@ -193,16 +201,18 @@ public class TransferSchemeController {
     @PostMapping("/transfer/agree")
     @Requires(value = Action.AGREE_TRANSFER, target = "ccgCode")
     @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
             operationId = "agreeTransferScheme",
             description =
-                    "Agrees the scheme for a party: `CCG` (by the programme managers of its ICS) or a receiving ICS's code (by that ICS's). Once every party has agreed, the scheme is frozen: only variations change it.",
+                    "Agrees the scheme for a party: `CCG` (by the programme managers of its ICS) or a receiving ICS's code (by that ICS's). Once every party has agreed, the scheme is frozen: only variations change it. Its second person (four eyes): another programme manager of the agreeing party.",
             summary = "Agree the scheme for the CCG or for a receiving ICS")
     public ResponseEntity<?> agree(
             @PathVariable
                     @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
                     String ccgCode,
             @Valid @RequestBody TransferRequests.Agreement body,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             HttpServletRequest request) {
         String partyIcs =
@@ -211,15 +221,22 @@ public class TransferSchemeController {
                 .managerOf(caller, partyIcs)
                 .orElseThrow(
                         () -> new AccessDeniedException("only " + partyIcs + "'s programme managers agree for it"));
-        return writes.execute(
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new AgreeTransferScheme(
-                        CcgCode.of(ccgCode),
-                        new SchemeParty(body.party()),
-                        body.signatory(),
-                        Versions.ifMatch(request)));
+                new FourEyes.Ask(
+                        FourEyesAction.TRANSFER_SCHEME_AGREEMENT,
+                        ccgCode,
+                        partyIcs,
+                        null,
+                        ccgCode,
+                        body.party(),
+                        "agree " + ccgCode + "'s transfer scheme for "
+                                + (body.party().equals("CCG") ? "the CCG" : body.party()) + ": " + body.signatory(),
+                        reason,
+                        version -> new AgreeTransferScheme(
+                                CcgCode.of(ccgCode), new SchemeParty(body.party()), body.signatory(), version)));
     }
 
     @PostMapping("/transfer/variations")

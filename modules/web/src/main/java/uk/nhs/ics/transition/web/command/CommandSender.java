@@ -43,6 +43,47 @@ public class CommandSender {
         if (scope != null) {
             metadata.put(MetadataKeys.ACTOR_SCOPE, scope);
         }
+        return send(command, metadata, request);
+    }
+
+    /**
+     * Sends a command one person asked for and the caller approved (four eyes): its actor is the person who asked, in
+     * the role they asked in, and the approver and the approval travel beside them, into every event it causes.
+     *
+     * @param maker who asked: {@code sub}, name, role and scope, as their request recorded them
+     * @param approvalId the approval it is carried out under
+     */
+    public CommandOutcome sendApproved(
+            Object command,
+            Maker maker,
+            String approvalId,
+            Caller approver,
+            Role role,
+            String scope,
+            HttpServletRequest request) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.ACTOR, maker.subject());
+        putIfPresent(metadata, MetadataKeys.ACTOR_NAME, maker.name());
+        putIfPresent(metadata, MetadataKeys.ACTOR_ROLE, maker.role());
+        putIfPresent(metadata, MetadataKeys.ACTOR_SCOPE, maker.scope());
+        metadata.put(MetadataKeys.APPROVAL_ID, approvalId);
+        metadata.put(MetadataKeys.APPROVED_BY, approver.subject());
+        metadata.put(MetadataKeys.APPROVED_BY_NAME, approver.name());
+        metadata.put(MetadataKeys.APPROVED_BY_ROLE, role.name());
+        putIfPresent(metadata, MetadataKeys.APPROVED_BY_SCOPE, scope);
+        return send(command, metadata, request);
+    }
+
+    /** Who asked for an approved command. */
+    public record Maker(String subject, String name, String role, String scope) {}
+
+    private static void putIfPresent(Map<String, Object> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+
+    private CommandOutcome send(Object command, Map<String, Object> metadata, HttpServletRequest request) {
         metadata.put(MetadataKeys.CLIENT_ADDRESS, clientAddresses.of(request));
         metadata.put(MetadataKeys.CORRELATION_ID, RequestIds.of(request));
         String clientRequestId = RequestIds.clientRequestIdOf(request);

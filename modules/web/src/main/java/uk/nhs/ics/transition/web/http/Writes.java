@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -133,16 +134,53 @@ public class Writes {
             Grant grant,
             Object command,
             Function<CommandOutcome, Object> answer) {
+        return write(
+                request,
+                caller,
+                command,
+                () -> sender.send(command, caller, grant.role(), grant.scope(), request),
+                answer,
+                false);
+    }
+
+    /**
+     * A write of several commands (a request for approval and the requests it supersedes; an approval and the
+     * command it approves): one unit of work that owns the transaction, so all are stored or none, with or without an
+     * {@code Idempotency-Key}. The answer may be a whole {@link ResponseEntity} (a 202 with its {@code Location},
+     * say); a retry with the key gets its status and body back.
+     *
+     * @param request the HTTP request
+     * @param caller who asks
+     * @param fingerprint what the request asks for, for telling a retry from a different request with the same key
+     * @param commands sends the commands (in this unit of work) and answers with the outcome to answer with
+     * @param answer the answer to the outcome
+     */
+    public ResponseEntity<?> executeTogether(
+            HttpServletRequest request,
+            Caller caller,
+            Object fingerprint,
+            Supplier<CommandOutcome> commands,
+            Function<CommandOutcome, Object> answer) {
+        return write(request, caller, fingerprint, commands, answer, true);
+    }
+
+    private ResponseEntity<?> write(
+            HttpServletRequest request,
+            Caller caller,
+            Object fingerprintOf,
+            Supplier<CommandOutcome> send,
+            Function<CommandOutcome, Object> answer,
+            boolean together) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(request, caller, grant, command, answer);
+                return once(request, caller, fingerprintOf, send, answer, together);
             } catch (RuntimeException failure) {
                 if (!staleCopy(failure) || attempt >= attempts) {
                     throw failure;
                 }
                 log.debug(
                         "Retrying {} on fresh state (attempt {}): {}",
-                        command.getClass().getSimpleName(),
+                        fingerprintOf.getClass().getSimpleName(),
                         attempt + 1,
                         failure.getMessage());
                 pause(attempt);
@@ -185,29 +223,29 @@ public class Writes {
     private ResponseEntity<?> once(
             HttpServletRequest request,
             Caller caller,
-            Grant grant,
-            Object command,
-            Function<CommandOutcome, Object> answer) {
+            Object fingerprintOf,
+            Supplier<CommandOutcome> send,
+            Function<CommandOutcome, Object> answer,
+            boolean together) {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
-            return answer(sender.send(command, caller, grant.role(), grant.scope(), request), answer);
+            return together ? inOneUnitOfWork(() -> answer(send.get(), answer)) : answer(send.get(), answer);
         }
         if (!KEY.matcher(key).matches()) {
             throw RuleViolation.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 200 letters, digits or ._:-");
         }
-        String fingerprint = fingerprint(request, command);
+        String fingerprint = fingerprint(request, fingerprintOf);
         try {
             return inOneUnitOfWork(() -> {
                 Optional<Stored> earlier = claim(caller, key, fingerprint);
                 if (earlier.isPresent()) {
                     return replay(earlier.get(), fingerprint);
                 }
-                CommandOutcome outcome = sender.send(command, caller, grant.role(), grant.scope(), request);
-                ResponseEntity<Object> answered = answer(outcome, answer);
+                ResponseEntity<Object> answered = answer(send.get(), answer);
                 record(
                         caller,
                         key,
-                        200,
+                        answered.getStatusCode().value(),
                         MediaType.APPLICATION_JSON_VALUE,
                         write(answered.getBody()),
                         answered.getHeaders().getETag());
@@ -219,6 +257,43 @@ public class Writes {
             remember(caller, key, fingerprint, refusal);
             throw refusal;
         }
+    }
+
+    /**
+     * Whether this request's {@code Idempotency-Key} already has an answer for the caller (a retry, which gets that
+     * answer back): a write that checks something before it starts need not check it again for a retry.
+     */
+    public boolean answered(HttpServletRequest request, Caller caller) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        return key != null
+                && KEY.matcher(key).matches()
+                && jdbc.sql("SELECT count(*) FROM idempotency_key WHERE caller = :caller AND key = :key")
+                                .param("caller", caller.subject())
+                                .param("key", key)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+    }
+
+    /**
+     * Tries the command out on the caller's behalf: it is handled as it would be, in a unit of work and transaction
+     * that are then rolled back, so it is refused exactly as it would be and nothing is stored. For a write that waits
+     * for a second person, whose maker should hear at once what the rules say of it.
+     *
+     * @throws RuntimeException the refusal the command would meet
+     */
+    public void tryOut(HttpServletRequest request, Caller caller, Grant grant, Object command) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("try-out"));
+        unitOfWork.attachTransaction(unitOfWorkTransactions);
+        try {
+            sender.send(command, caller, grant.role(), grant.scope(), request);
+        } catch (RuntimeException | Error refused) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(refused);
+            }
+            throw refused;
+        }
+        unitOfWork.rollback();
     }
 
     /** Runs the work as a root unit of work with its own transaction, which the command's unit of work joins. */
@@ -243,8 +318,13 @@ public class Writes {
         return new CommandAnswer(outcome.version(), outcome.createdId());
     }
 
+    @SuppressWarnings("unchecked")
     private static ResponseEntity<Object> answer(CommandOutcome outcome, Function<CommandOutcome, Object> answer) {
-        return ResponseEntity.ok().eTag(Versions.etag(outcome.version())).body(answer.apply(outcome));
+        Object body = answer.apply(outcome);
+        if (body instanceof ResponseEntity<?> whole) {
+            return (ResponseEntity<Object>) whole;
+        }
+        return ResponseEntity.ok().eTag(Versions.etag(outcome.version())).body(body);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
+import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.ics.AddAssuranceComment;
 import uk.nhs.ics.transition.messages.ics.AgreeMou;
@@ -32,6 +35,8 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionProjection;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionQueries;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
@@ -54,11 +59,13 @@ public class ConstitutionController {
     private final ConstitutionQueries constitution;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public ConstitutionController(ConstitutionQueries constitution, Reads reads, Writes writes) {
+    public ConstitutionController(ConstitutionQueries constitution, Reads reads, Writes writes, FourEyes fourEyes) {
         this.constitution = constitution;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping("/constitution")
@@ -177,46 +184,70 @@ public class ConstitutionController {
     @PostMapping("/constitution/approve")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
     @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
             operationId = "approveConstitution",
-            description = "Approves a submitted constitution, with optional comments.",
+            description =
+                    "Approves a submitted constitution, with optional comments. Its second person (four eyes): another of the ICS's regional oversight team or the national team.",
             summary = "Approve a submitted constitution (regional team)")
     public ResponseEntity<?> approve(
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody(required = false) ConstitutionRequests.Comments body,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
-        return writes.execute(
+        String comments = body == null ? null : body.comments();
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new ApproveConstitution(
-                        IcsCode.of(icsCode), body == null ? null : body.comments(), Versions.ifMatch(request)));
+                new FourEyes.Ask(
+                        FourEyesAction.CONSTITUTION_APPROVAL,
+                        icsCode,
+                        icsCode,
+                        icsCode,
+                        null,
+                        null,
+                        "approve " + icsCode + "'s submitted constitution" + (comments == null ? "" : ": " + comments),
+                        reason,
+                        version -> new ApproveConstitution(IcsCode.of(icsCode), comments, version)));
     }
 
     @PostMapping("/constitution/return")
     @Requires(value = Action.OVERSEE_ICS, target = "icsCode")
     @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
             operationId = "returnConstitution",
-            description = "Returns a submitted constitution with comments (required); it goes back to drafting.",
+            description =
+                    "Returns a submitted constitution with comments (required); it goes back to drafting. Its second person (four eyes): another of the ICS's regional oversight team or the national team.",
             summary = "Return a submitted constitution with comments; it goes back to drafting (regional team)")
     public ResponseEntity<?> returnConstitution(
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody ConstitutionRequests.Comments body,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
-        return writes.execute(
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new ReturnConstitution(IcsCode.of(icsCode), body.comments(), Versions.ifMatch(request)));
+                new FourEyes.Ask(
+                        FourEyesAction.CONSTITUTION_RETURN,
+                        icsCode,
+                        icsCode,
+                        icsCode,
+                        null,
+                        null,
+                        "return " + icsCode + "'s submitted constitution: " + body.comments(),
+                        reason,
+                        version -> new ReturnConstitution(IcsCode.of(icsCode), body.comments(), version)));
     }
 
     @PostMapping("/mou/draft")

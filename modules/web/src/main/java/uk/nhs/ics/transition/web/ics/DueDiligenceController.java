@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.CcgCode;
+import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.ics.AssessDueDiligenceItem;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceItemId;
@@ -27,6 +30,8 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceProjection;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceQueries;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
@@ -46,11 +51,13 @@ public class DueDiligenceController {
     private final DueDiligenceQueries dueDiligence;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public DueDiligenceController(DueDiligenceQueries dueDiligence, Reads reads, Writes writes) {
+    public DueDiligenceController(DueDiligenceQueries dueDiligence, Reads reads, Writes writes, FourEyes fourEyes) {
         this.dueDiligence = dueDiligence;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping
@@ -154,28 +161,41 @@ public class DueDiligenceController {
     @PostMapping("/sign-off")
     @Requires(value = Action.RECORD_ICS_PROGRESS, target = "icsCode")
     @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
             operationId = "signOffDueDiligence",
             description =
-                    "Signs off due diligence as a predecessor CCG's accountable officer (naming the CCG) or as the designate chief executive; every item must be assessed and no high risk left without mitigation.",
+                    "Signs off due diligence as a predecessor CCG's accountable officer (naming the CCG) or as the designate chief executive; every item must be assessed and no high risk left without mitigation. Its second person (four eyes): another of the ICS's programme managers.",
             summary = "Sign off, as a predecessor CCG's accountable officer or the designate chief executive")
     public ResponseEntity<?> signOff(
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody DueDiligenceRequests.SignOff body,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
             Caller caller,
             Grant grant,
             HttpServletRequest request) {
-        return writes.execute(
+        CcgCode ccg = body.ccgCode() == null ? null : CcgCode.of(body.ccgCode());
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new SignOffDueDiligence(
-                        IcsCode.of(icsCode),
-                        body.signatory(),
-                        body.capacity(),
-                        body.ccgCode() == null ? null : CcgCode.of(body.ccgCode()),
-                        Versions.ifMatch(request)));
+                new FourEyes.Ask(
+                        FourEyesAction.DUE_DILIGENCE_SIGN_OFF,
+                        icsCode,
+                        icsCode,
+                        icsCode,
+                        null,
+                        body.capacity() + (ccg == null ? "" : ":" + ccg.value()),
+                        "sign off " + icsCode + "'s due diligence as "
+                                + body.capacity()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ')
+                                + (ccg == null ? "" : " of " + ccg.value()) + ": " + body.signatory(),
+                        reason,
+                        version -> new SignOffDueDiligence(
+                                IcsCode.of(icsCode), body.signatory(), body.capacity(), ccg, version)));
     }
 }

@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,11 +19,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.operations.ServiceOperationsId;
 import uk.nhs.ics.transition.messages.operations.SkipDeadLetter;
 import uk.nhs.ics.transition.web.RequestIds;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
@@ -40,10 +45,12 @@ public class OperationsController {
 
     private final ProjectionAdministration administration;
     private final CommandSender sender;
+    private final FourEyes fourEyes;
 
-    public OperationsController(ProjectionAdministration administration, CommandSender sender) {
+    public OperationsController(ProjectionAdministration administration, CommandSender sender, FourEyes fourEyes) {
         this.administration = administration;
         this.sender = sender;
+        this.fourEyes = fourEyes;
     }
 
     /** Why a dead letter is skipped: required, recorded in the audit trail with who skipped it. */
@@ -82,18 +89,31 @@ public class OperationsController {
 
     @PostMapping("/{name}/replay")
     @Requires(Action.OPERATE)
-    @ApiResponse(responseCode = "202", description = "The replay is recorded: its state")
+    @AwaitsSecondPerson
+    @ApiResponse(
+            responseCode = "202",
+            description = "The replay is recorded: its state (with four eyes, the approval that waits for a second"
+                    + " person instead, an `ApprovalPending`)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
     @Operation(
             operationId = "replayProjection",
             description = "Rebuilds a read model from the start of history. Reads keep answering meanwhile, from a copy"
                     + " of the read model as it was when the replay began. The request is recorded before it is"
                     + " accepted (202), and carried out by whichever node of the service gets to it, also after a"
-                    + " crash. 409 while a replay of it is waiting or catching up.",
+                    + " crash. 409 while a replay of it is waiting or catching up. With four eyes, it waits for another"
+                    + " of the national team, and is recorded once approved.",
             summary = "Rebuild a read model from the start of history; the service keeps answering meanwhile")
-    public ResponseEntity<ProjectionStatus> replay(
-            @Parameter(description = PROJECTION) @PathVariable String name, Caller caller, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(administration.replay(name, caller.subject(), RequestIds.of(request)));
+    public ResponseEntity<?> replay(
+            @Parameter(description = PROJECTION) @PathVariable String name,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return fourEyes.operate(
+                request, caller, grant, FourEyesAction.PROJECTION_REPLAY, name, reason, () -> ResponseEntity.status(
+                                HttpStatus.ACCEPTED)
+                        .body(administration.replay(name, caller.subject(), RequestIds.of(request))));
     }
 
     @GetMapping("/{name}/dead-letters")
@@ -144,11 +164,29 @@ public class OperationsController {
 
     @PostMapping("/{name}/dead-letters/retry")
     @Requires(Action.OPERATE)
+    @AwaitsSecondPerson
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RetryAnswer.class)))
     @Operation(
             operationId = "retryDeadLetters",
-            description = "Retries every dead-lettered event of the projection once, and answers how many remain.",
+            description = "Retries every dead-lettered event of the projection once, and answers how many remain. With"
+                    + " four eyes, it waits for another of the national team, and is carried out once approved.",
             summary = "Retry every dead-lettered event once; answers how many remain")
-    public RetryAnswer retry(@Parameter(description = PROJECTION) @PathVariable String name) {
-        return new RetryAnswer(administration.retryDeadLetters(name));
+    public ResponseEntity<?> retry(
+            @Parameter(description = PROJECTION) @PathVariable String name,
+            @Parameter(description = FourEyes.REASON) @RequestParam(required = false) @Size(max = Checks.LONG_TEXT) String reason,
+            Caller caller,
+            Grant grant,
+            HttpServletRequest request) {
+        return fourEyes.operate(
+                request,
+                caller,
+                grant,
+                FourEyesAction.DEAD_LETTER_RETRY,
+                name,
+                reason,
+                () -> ResponseEntity.ok(new RetryAnswer(administration.retryDeadLetters(name))));
     }
 }

@@ -141,7 +141,7 @@ public class ProjectionAdministration {
     public static final class ReplayInProgress extends RuleViolation {
         private static final long serialVersionUID = 1L;
 
-        ReplayInProgress(String name) {
+        public ReplayInProgress(String name) {
             super(ErrorCode.REPLAY_IN_PROGRESS, "name", name + " is already being replayed");
         }
     }

@@ -53,6 +53,7 @@ public final class Problems {
                     case CONFLICT -> HttpStatus.CONFLICT;
                     case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
                     case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    case STALE -> HttpStatus.PRECONDITION_FAILED;
                 };
         return of(status, code.name(), title(code), detail);
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.LegislativeMilestone;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
@@ -33,6 +34,8 @@ import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
 import uk.nhs.ics.transition.projections.programme.ProgrammeQueries;
 import uk.nhs.ics.transition.projections.programme.ProgrammeView;
+import uk.nhs.ics.transition.web.approval.AwaitsSecondPerson;
+import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
@@ -69,11 +72,13 @@ public class ProgrammeController {
     private final ProgrammeQueries programme;
     private final Reads reads;
     private final Writes writes;
+    private final FourEyes fourEyes;
 
-    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes) {
+    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes, FourEyes fourEyes) {
         this.programme = programme;
         this.reads = reads;
         this.writes = writes;
+        this.fourEyes = fourEyes;
     }
 
     @GetMapping
@@ -126,10 +131,11 @@ public class ProgrammeController {
     @PostMapping("/rebaseline")
     @Requires(Action.DIRECT_PROGRAMME)
     @VersionedWrite
+    @AwaitsSecondPerson
     @Operation(
             operationId = "rebaselineProgramme",
             description =
-                    "Moves quarter ends, milestone due dates and the establishment date from the decision date on, with the reason. Whatever is not named keeps its value; a milestone due at a moved quarter end moves with it. A re-baseline that changes nothing, or takes effect before the one in force, is refused.",
+                    "Moves quarter ends, milestone due dates and the establishment date from the decision date on, with the reason. Whatever is not named keeps its value; a milestone due at a moved quarter end moves with it. A re-baseline that changes nothing, or takes effect before the one in force, is refused. Its second person (four eyes): another of the national team.",
             summary = "Move quarter ends, due dates and the establishment date from the decision date")
     public ResponseEntity<?> rebaseline(
             @Valid @RequestBody RebaselineRequest body, Caller caller, Grant grant, HttpServletRequest request) {
@@ -148,18 +154,31 @@ public class ProgrammeController {
                                             "milestoneDueDates." + code, "no milestone has this code")),
                             required(due, "milestoneDueDates." + code)));
         }
-        return writes.execute(
+        return fourEyes.write(
                 request,
                 caller,
                 grant,
-                new Rebaseline(
+                new FourEyes.Ask(
+                        FourEyesAction.REBASELINE,
                         Programme.ID,
-                        body.decidedOn(),
-                        body.establishmentDate(),
-                        quarterEnds,
-                        dueDates,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "re-baseline the programme from " + body.decidedOn()
+                                + (body.establishmentDate() == null
+                                        ? ""
+                                        : " (establishment " + body.establishmentDate() + ")")
+                                + ": " + body.reason(),
                         body.reason(),
-                        Versions.ifMatch(request)));
+                        version -> new Rebaseline(
+                                Programme.ID,
+                                body.decidedOn(),
+                                body.establishmentDate(),
+                                quarterEnds,
+                                dueDates,
+                                body.reason(),
+                                version)));
     }
 
     private static Quarter quarter(String name) {

@@ -18,6 +18,8 @@ public enum Action {
     READ_REFERENCE("anyone with a valid token (ratings only of the ICSs the caller may read)"),
     /** Read the audit trail: auditors and the national team. */
     READ_AUDIT("auditors and the national team"),
+    /** Take an ICS's evidence pack: auditors, the national team, and the regional team of the ICS's region. */
+    READ_EVIDENCE("auditors, the national team and the regional oversight team of the ICS's region"),
     /** Record progress on an ICS (milestones, board, due diligence, constitution drafting, MoU drafting). */
     RECORD_ICS_PROGRESS("the ICS's programme managers"),
     /** Approve or return a constitution, agree an MoU, add an assurance comment: regional team or national. */

@@ -41,6 +41,7 @@ public class Permissions {
             case READ_AUDIT -> first(caller, Role.AUDITOR, Role.NATIONAL_PROGRAMME);
             case DIRECT_PROGRAMME, OPERATE -> first(caller, Role.NATIONAL_PROGRAMME);
             case READ_ICS -> readIcs(caller, target);
+            case READ_EVIDENCE -> evidenceOf(caller, target);
             case READ_CCG -> readCcg(caller, target);
             case READ_REGION -> readRegion(caller, target);
             case RECORD_ICS_PROGRESS -> managerOf(caller, target);
@@ -100,6 +101,16 @@ public class Permissions {
         return regionOf(ics)
                 .flatMap(region -> readRegion(caller, region))
                 .or(() -> first(caller, Role.NATIONAL_PROGRAMME, Role.AUDITOR));
+    }
+
+    /** An evidence pack is for assurance: not for the programme managers whose work it shows. */
+    private Optional<Grant> evidenceOf(Caller caller, String ics) {
+        return regionOf(ics)
+                .flatMap(region ->
+                        caller.has(Role.REGIONAL_OVERSIGHT) && caller.regions().contains(region)
+                                ? Optional.of(new Grant(Role.REGIONAL_OVERSIGHT, region))
+                                : Optional.empty())
+                .or(() -> first(caller, Role.AUDITOR, Role.NATIONAL_PROGRAMME));
     }
 
     private Optional<Grant> readCcg(Caller caller, String ccg) {
