@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.axonframework.common.transaction.TransactionManager;
@@ -35,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.messages.common.CommandOutcome;
+import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.problem.Problems;
@@ -172,9 +174,24 @@ public class Writes {
             Function<CommandOutcome, Object> answer,
             boolean together) {
         for (int attempt = 1; ; attempt++) {
+            boolean mayDecideAgain = attempt == 1 && attempts > 1;
             try {
-                return once(request, caller, fingerprintOf, send, answer, together);
+                return once(
+                        request,
+                        caller,
+                        fingerprintOf,
+                        send,
+                        answer,
+                        together,
+                        refusal -> !(mayDecideAgain && refusedOnOwnCopy(refusal)));
             } catch (RuntimeException failure) {
+                if (mayDecideAgain && refusedOnOwnCopy(failure)) {
+                    log.debug(
+                            "Deciding {} again on the store's state after a refusal on a cached copy: {}",
+                            fingerprintOf.getClass().getSimpleName(),
+                            failure.getMessage());
+                    continue;
+                }
                 if (!staleCopy(failure) || attempt >= attempts) {
                     throw failure;
                 }
@@ -186,6 +203,34 @@ public class Writes {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Whether a write was refused by a rule that depends on the aggregate's state (something it names is not there,
+     * a transition not allowed now, an {@code If-Match} that does not match): with several nodes, the refusing
+     * node's cached copy may lack what another node has stored since (an item added there, a newer version). The
+     * refusal rolled its unit of work back, which evicted the copy, so the write is decided once more on the state
+     * loaded from the store; refused again, the refusal stands. A node alone pays one more load per such refusal.
+     */
+    static boolean refusedOnOwnCopy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConflictingAggregateVersionException) {
+                return true;
+            }
+            if (cause instanceof KeyReused) {
+                return false;
+            }
+            if (cause instanceof RuleViolation violation) {
+                ErrorCode.Kind kind = violation.code().kind();
+                return kind == ErrorCode.Kind.NOT_FOUND
+                        || kind == ErrorCode.Kind.CONFLICT
+                        || kind == ErrorCode.Kind.STALE;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
@@ -226,7 +271,8 @@ public class Writes {
             Object fingerprintOf,
             Supplier<CommandOutcome> send,
             Function<CommandOutcome, Object> answer,
-            boolean together) {
+            boolean together,
+            Predicate<RuntimeException> remembered) {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
             return together ? inOneUnitOfWork(() -> answer(send.get(), answer)) : answer(send.get(), answer);
@@ -254,7 +300,9 @@ public class Writes {
         } catch (KeyReused e) {
             throw e;
         } catch (RuntimeException refusal) {
-            remember(caller, key, fingerprint, refusal);
+            if (remembered.test(refusal)) {
+                remember(caller, key, fingerprint, refusal);
+            }
             throw refusal;
         }
     }
