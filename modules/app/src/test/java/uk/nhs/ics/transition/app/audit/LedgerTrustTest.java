@@ -82,7 +82,8 @@ class LedgerTrustTest {
         waitFor(
                 "the ledger to catch up with start-up",
                 () -> verify().get("pending").asLong() == 0);
-        assertThat(ledgerHealth().status()).isEqualTo(200);
+        // the health is polled every second, so it follows the ledger a moment later
+        waitFor("the ledger's health to say so", () -> ledgerHealth().status() == 200);
         EventProcessor ledger = processing.eventProcessor(AuditLedger.NAME).orElseThrow();
         ledger.shutDown();
         try {
@@ -157,7 +158,17 @@ class LedgerTrustTest {
                         .map(e -> e.get("seal").asText()))
                 .as("recorded as the store holds them, attributed as forged, with what their seal showed")
                 .containsExactlyInAnyOrder("UNSEALED", "FORGED");
-        waitFor("the ledger's health to report them", () -> ledgerHealth().status() == 503);
+        waitFor(
+                "the ledger's health to report them",
+                () -> ledgerHealth().status() == 503
+                        && ledgerHealth()
+                                        .json()
+                                        .path("components")
+                                        .path("auditLedger")
+                                        .path("details")
+                                        .path("forgedEvents")
+                                        .asLong()
+                                == 2);
         Api.Response health = ledgerHealth();
         assertThat(health.json()
                         .get("components")
