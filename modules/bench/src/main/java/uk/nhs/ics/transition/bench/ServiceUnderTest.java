@@ -80,17 +80,9 @@ final class ServiceUnderTest implements AutoCloseable {
         int httpPort = freePort();
         int databasePort = freePort();
         Path log = folder.resolve("service.log").toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(settings.serviceOptions());
-        command.add("-jar");
-        command.add(settings.serviceJar().toAbsolutePath().toString());
-        command.add("--server.port=" + httpPort);
+        List<String> command = serviceCommand(settings, httpPort);
         command.add("--ics.data-dir=" + dataDir);
         command.add("--ics.database.embedded-port=" + databasePort);
-        command.add("--ics.security.dev-token-lifetime=12h");
-        // the benchmark measures what the service can do, not its per-caller rate limit (its clients share tokens)
-        command.add("--ics.web.rate-limit.per-second=1000000");
         command.addAll(arguments);
         return launch(
                 command,
@@ -100,6 +92,20 @@ final class ServiceUnderTest implements AutoCloseable {
                 log,
                 dataDir,
                 patience);
+    }
+
+    /** The service's jar as every node of a run starts it: the run's JVM options, its own port, the run's tokens. */
+    private static List<String> serviceCommand(Settings settings, int httpPort) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(settings.serviceOptions());
+        command.add("-jar");
+        command.add(settings.serviceJar().toAbsolutePath().toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--ics.security.dev-token-lifetime=12h");
+        // the benchmark measures what the service can do, not its per-caller rate limit (its clients share tokens)
+        command.add("--ics.web.rate-limit.per-second=1000000");
+        return command;
     }
 
     /**
@@ -119,12 +125,7 @@ final class ServiceUnderTest implements AutoCloseable {
         String password =
                 Files.readString(first.dataDir.resolve("postgres-password")).strip();
         String database = first.jdbcUrl.substring(0, first.jdbcUrl.indexOf('?'));
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(settings.serviceOptions());
-        command.add("-jar");
-        command.add(settings.serviceJar().toAbsolutePath().toString());
-        command.add("--server.port=" + httpPort);
+        List<String> command = serviceCommand(settings, httpPort);
         command.add("--spring.datasource.url=" + database);
         command.add("--spring.datasource.username=postgres");
         command.add("--ics.security.dev-tokens=true");
@@ -132,8 +133,6 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--ics.audit.seal.key-dir=" + first.dataDir.resolve("event-seal-keys"));
         // the key evidence packs and digests are signed with, which the first one generated
         command.add("--ics.audit.signing.key-file=" + first.dataDir.resolve("service-signing-key.pem"));
-        command.add("--ics.security.dev-token-lifetime=12h");
-        command.add("--ics.web.rate-limit.per-second=1000000");
         command.add("--ics.clock.fixed-date=" + BUSINESS_DATE);
         return launch(
                 command,
