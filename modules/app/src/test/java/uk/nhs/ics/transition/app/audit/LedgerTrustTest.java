@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,7 +134,12 @@ class LedgerTrustTest {
                 .query(Long.class)
                 .single();
         String unsealed = forge(next, null);
-        String badlySealed = forge(next + 1, "k20261130." + "ab".repeat(32));
+        // sealed with the service's own key id (a key generated on the day the store was made), but a wrong value
+        String keyId = jdbc.sql("SELECT split_part(seal, '.', 1) FROM domain_event_entry WHERE seal IS NOT NULL"
+                        + " ORDER BY global_index LIMIT 1")
+                .query(String.class)
+                .single();
+        String badlySealed = forge(next + 1, keyId + "." + "ab".repeat(32));
 
         waitFor("the ledger to record both", () -> verify().get("pending").asLong() == 0);
         JsonNode verification = verify();
@@ -188,10 +194,11 @@ class LedgerTrustTest {
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                         time_stamp, payload_type, payload_revision, payload,
                                                         meta_data, seal)
-                        VALUES (:id, 'QKS', :sequence, 'IcsTransition', '2026-11-30T12:00:00.000Z',
+                        VALUES (:id, 'QKS', :sequence, 'IcsTransition', :timestamp,
                                 'uk.nhs.ics.transition.messages.ics.MilestoneStarted', '1', :payload, :metaData, :seal)""")
                 .param("id", identifier)
                 .param("sequence", sequence)
+                .param("timestamp", Instant.now().toString())
                 .param("payload", bytes("{\"icsCode\":\"QKS\",\"milestone\":\"EST-COMMITTEES\",\"derived\":false}"))
                 .param("metaData", bytes("{\"actor\":\"national\",\"actorRole\":\"NATIONAL_PROGRAMME\"}"))
                 .param("seal", seal)
