@@ -10,6 +10,11 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * batch commits: statements in a row with the same SQL go as one JDBC batch (one round trip), instead of one round
  * trip (and a savepoint's two more) per statement. See {@link ProjectionTransactions} for when it is used, and what
  * happens if a buffered write fails.
+ *
+ * <p><b>Works around</b> Spring Framework 6.2.19 and Axon Framework 4.13.0 (checked on 2026-12-01): Spring's
+ * {@code JdbcClient} sends every {@code update()} on its own, and Axon's processors call a batch's handlers event by
+ * event. It pays for itself: commands per second rose by 28 % and the transfer replay doubled when it came (tuning
+ * log, v6). {@code BufferedWritesTest} fails when either version changes or {@code JdbcClient} learns to batch.
  */
 public final class StatementBuffer {
 

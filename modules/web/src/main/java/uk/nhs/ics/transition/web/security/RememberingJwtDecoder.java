@@ -1,9 +1,9 @@
 package uk.nhs.ics.transition.web.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -14,40 +14,35 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *
  * <p>Only a token identical to one already verified, byte for byte (signature included), is answered from memory,
  * and only until it expires or is not yet valid: then it goes to the real decoder again, which refuses it as it
- * would have. At most {@code capacity} tokens are remembered, the least recently used forgotten first.
+ * would have. At most {@code capacity} tokens are remembered (a Caffeine cache: no lock shared by every request).
+ *
+ * <p><b>Works around</b> Spring Security 6.5.11 (checked on 2026-12-01): {@code NimbusJwtDecoder} parses and verifies
+ * the signature of every token it is given, the same token again included; it caches the JWK set, not what it
+ * verified. {@code RememberingJwtDecoderTest} fails when Spring Security's version changes or its decoder remembers.
  */
 public class RememberingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final Clock clock;
-    private final Map<String, Jwt> verified;
+    private final Cache<String, Jwt> verified;
 
     public RememberingJwtDecoder(JwtDecoder delegate, Clock clock, int capacity) {
         this.delegate = delegate;
         this.clock = clock;
-        this.verified = new LinkedHashMap<>(capacity, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt known;
-        synchronized (verified) {
-            known = verified.get(token);
-        }
+        Jwt known = verified.getIfPresent(token);
         if (known != null && stillValid(known)) {
             return known;
         }
         Jwt decoded = delegate.decode(token);
-        synchronized (verified) {
-            verified.put(token, decoded);
-        }
+        verified.put(token, decoded);
         return decoded;
     }
 

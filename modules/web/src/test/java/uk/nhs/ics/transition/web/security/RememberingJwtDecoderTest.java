@@ -3,17 +3,34 @@ package uk.nhs.ics.transition.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.SpringSecurityCoreVersion;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** A verified token is remembered only while it is valid, and only for exactly the same token. */
+/**
+ * A verified token is remembered only while it is valid, and only for exactly the same token; and the behaviour of
+ * Spring Security it works around is still there in the version it was checked against.
+ */
 class RememberingJwtDecoderTest {
 
     private static final Instant NOW = Instant.parse("2021-09-30T17:00:00Z");
@@ -89,17 +106,58 @@ class RememberingJwtDecoderTest {
     }
 
     @Test
-    void it_remembers_at_most_its_capacity_forgetting_the_least_recently_used() {
-        RememberingJwtDecoder decoder = new RememberingJwtDecoder(real, at(NOW), 2);
+    void it_remembers_at_most_its_capacity() {
+        RememberingJwtDecoder decoder = new RememberingJwtDecoder(real, at(NOW), 10);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 100; i++) {
+                decoder.decode("token-" + i);
+            }
+        }
 
-        decoder.decode("a");
-        decoder.decode("b");
-        decoder.decode("a");
-        decoder.decode("c");
-        decoder.decode("a");
-        decoder.decode("b");
+        assertThat(verified)
+                .as("of the second round, at most the 10 remembered are answered from memory")
+                .hasSizeGreaterThanOrEqualTo(190);
+    }
 
-        assertThat(verified).containsExactly("a", "b", "c", "b");
+    /**
+     * Fails when Spring Security changes: then check whether its own decoder still verifies the same token every
+     * time, and remove {@link RememberingJwtDecoder} if it does not.
+     */
+    @Test
+    void springs_own_decoder_still_verifies_the_same_token_every_time() throws Exception {
+        assertThat(SpringSecurityCoreVersion.getVersion())
+                .as("the Spring Security release RememberingJwtDecoder was checked against; check it again and update"
+                        + " this")
+                .isEqualTo("6.5.11");
+        AtomicInteger processed = new AtomicInteger();
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>() {
+            @Override
+            public JWTClaimsSet process(JWT jwt, SecurityContext context) throws BadJOSEException, JOSEException {
+                processed.incrementAndGet();
+                try {
+                    return jwt.getJWTClaimsSet();
+                } catch (java.text.ParseException e) {
+                    throw new BadJOSEException("unreadable", e);
+                }
+            }
+        };
+        SignedJWT signed = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .subject("jane")
+                        .expirationTime(java.util.Date.from(Instant.now().plusSeconds(3600)))
+                        .build());
+        signed.sign(new MACSigner(new byte[32]));
+        String token = signed.serialize();
+        NimbusJwtDecoder spring = new NimbusJwtDecoder(processor);
+        spring.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+
+        spring.decode(token);
+        spring.decode(token);
+
+        assertThat(processed)
+                .as("Spring's decoder now remembers what it verified: RememberingJwtDecoder can go")
+                .hasValue(2);
     }
 
     private static Clock at(Instant instant) {
