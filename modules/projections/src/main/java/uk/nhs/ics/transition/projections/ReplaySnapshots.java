@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>Works around</b> Axon Framework 4.13.0 (checked on 2026-12-01): a replay resets a processor's tokens and
  * rebuilds in place, its {@code @ResetHandler}s emptying the very tables the reads use; Axon offers no way to keep
- * answering from the previous read model. {@code ReplaySnapshotsTest} (in the app module, on a real PostgreSQL) fails
+ * answering from the previous read model. {@code ReadModelTablesTest} (in the app module, on a real PostgreSQL) fails
  * when Axon's version changes.
  */
 public class ReplaySnapshots {

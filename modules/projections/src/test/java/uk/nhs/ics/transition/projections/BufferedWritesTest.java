@@ -3,17 +3,13 @@ package uk.nhs.ics.transition.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.util.MavenArtifactVersionResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.SpringVersion;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,10 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BufferedWritesTest {
 
-    /** Every call the client made to the database, as "method: sql (rows)". */
-    private final List<String> calls = new ArrayList<>();
-
-    private final NamedParameterJdbcOperations database = recording();
+    private final RecordingDatabase recording = new RecordingDatabase();
+    private final List<String> calls = recording.calls;
+    private final NamedParameterJdbcOperations database = recording.operations;
     private final BufferingJdbcClient client = new BufferingJdbcClient(database);
     private final StatementBuffer buffer = new StatementBuffer();
 
@@ -122,39 +117,5 @@ class BufferedWritesTest {
                         .filter(name -> name.toLowerCase().contains("batch")))
                 .as("Spring's JdbcClient can batch now: BufferingJdbcClient may not be needed")
                 .isEmpty();
-    }
-
-    private NamedParameterJdbcOperations recording() {
-        JdbcOperations classic = (JdbcOperations) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {JdbcOperations.class}, (proxy, method, args) -> {
-                    calls.add("classic " + method.getName() + ": " + args[0]);
-                    return answer(method);
-                });
-        return (NamedParameterJdbcOperations) Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {NamedParameterJdbcOperations.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getJdbcOperations")) {
-                        return classic;
-                    }
-                    if (method.getName().equals("batchUpdate")) {
-                        int rows = ((SqlParameterSource[]) args[1]).length;
-                        calls.add("batchUpdate: " + args[0] + " (" + rows + " rows)");
-                        return new int[rows];
-                    }
-                    calls.add(method.getName() + ": " + args[0]);
-                    return answer(method);
-                });
-    }
-
-    private static Object answer(Method method) {
-        Class<?> type = method.getReturnType();
-        if (type == int.class) {
-            return 1;
-        }
-        if (type == List.class) {
-            return List.of();
-        }
-        return null;
     }
 }

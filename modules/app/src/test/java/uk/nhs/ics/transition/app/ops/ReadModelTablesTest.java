@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.axonframework.util.MavenArtifactVersionResolver;
 import org.flywaydb.core.Flyway;
@@ -17,14 +20,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresServer;
+import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.projections.TemporalTable;
 
 /**
- * {@link ReplaySnapshots} on a real PostgreSQL with this service's migrations: a read model's copy answers reads while
- * the live tables are rebuilt, and goes when released; and the Axon release it was checked against is pinned.
+ * The read side's table machinery on a real PostgreSQL with this service's migrations: {@link TemporalTable}'s
+ * versions (idempotent, never closed by an older event, read as of an instant), and {@link ReplaySnapshots} (a read
+ * model's copy answers reads while the live tables are rebuilt, and goes when released; the Axon release it was
+ * checked against is pinned). The statements themselves are unit-tested in the projections module.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplaySnapshotsTest {
+class ReadModelTablesTest {
 
     @TempDir
     static Path dataDir;
@@ -48,6 +55,55 @@ class ReplaySnapshotsTest {
         snapshots = new ReplaySnapshots(jdbc, transactions, () -> {});
         jdbc.sql("CREATE TABLE public.widget (id text PRIMARY KEY, colour text NOT NULL DEFAULT 'blue')")
                 .update();
+        jdbc.sql("""
+                        CREATE TABLE public.widget_state (
+                            id text NOT NULL, colour text, valid_from timestamptz NOT NULL, valid_to timestamptz,
+                            version bigint NOT NULL, PRIMARY KEY (id, version))""").update();
+    }
+
+    @Test
+    void a_temporal_table_keeps_every_version_applies_an_event_once_and_never_lets_an_older_one_close_a_newer() {
+        TemporalTable widgets = new TemporalTable("widget_state", List.of("id"), List.of("colour"), Set.of());
+        Instant first = Instant.parse("2021-07-06T09:00:00Z");
+        Instant second = first.plusSeconds(3600);
+        Instant third = second.plusSeconds(3600);
+
+        widgets.replace(jdbc, Map.of("id", "w"), TemporalTable.values("colour", "red"), 1, first);
+        widgets.amend(jdbc, Map.of("id", "w"), Map.of("colour", "green"), 2, second);
+        widgets.amend(jdbc, Map.of("id", "w"), Map.of("colour", "green"), 2, second);
+        widgets.replace(jdbc, Map.of("id", "w"), TemporalTable.values("colour", "red"), 1, first);
+
+        assertThat(versions())
+                .as("the same events again change nothing")
+                .containsExactly("1:red:closed", "2:green:current");
+        assertThat(colourAsOf(AsOf.of(first.plusSeconds(60)))).containsExactly("red");
+        assertThat(colourAsOf(AsOf.now())).containsExactly("green");
+
+        widgets.replace(jdbc, Map.of("id", "w"), TemporalTable.values("colour", "blue"), 5, third);
+        widgets.replace(jdbc, Map.of("id", "w"), TemporalTable.values("colour", "grey"), 4, third);
+
+        assertThat(versions())
+                .as("an event older than the current version neither closes it nor adds a version")
+                .containsExactly("1:red:closed", "2:green:closed", "5:blue:current");
+
+        widgets.end(jdbc, Map.of("id", "w"), 6, third.plusSeconds(60));
+
+        assertThat(colourAsOf(AsOf.now())).isEmpty();
+        assertThat(colourAsOf(AsOf.of(third.plusSeconds(30)))).containsExactly("blue");
+    }
+
+    private List<String> versions() {
+        return jdbc.sql("SELECT version || ':' || colour || ':' || CASE WHEN valid_to IS NULL THEN 'current'"
+                        + " ELSE 'closed' END FROM widget_state ORDER BY version")
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> colourAsOf(AsOf asOf) {
+        return jdbc.sql("SELECT colour FROM widget_state w WHERE " + TemporalTable.valid("w", asOf))
+                .param("asOf", asOf.bound())
+                .query(String.class)
+                .list();
     }
 
     @AfterAll
