@@ -52,6 +52,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private static final String INVALID_FIELDS = "the request body has invalid fields";
+    private static final String INVALID_VALUES = "the request has invalid values";
+
     private final DatabaseOutages outages;
 
     public ProblemDetailsAdvice(DatabaseOutages outages) {
@@ -129,8 +132,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getBindingResult()
                 .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
-        return respondObject(Problems.validation(
-                HttpStatus.UNPROCESSABLE_ENTITY, "the request body has invalid fields", sorted(errors)));
+        return respond(Problems.validation(HttpStatus.UNPROCESSABLE_ENTITY, INVALID_FIELDS, sorted(errors)));
     }
 
     @Override
@@ -144,8 +146,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(error -> errors.add(new FieldError(name, error.getDefaultMessage())));
         }
-        return respondObject(
-                Problems.validation(HttpStatus.UNPROCESSABLE_ENTITY, "the request has invalid values", sorted(errors)));
+        return respond(Problems.validation(HttpStatus.UNPROCESSABLE_ENTITY, INVALID_VALUES, sorted(errors)));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -153,8 +154,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return respond(Problems.validation(
-                HttpStatus.UNPROCESSABLE_ENTITY, "the request has invalid values", sorted(new ArrayList<>(errors))));
+        return respond(Problems.validation(HttpStatus.UNPROCESSABLE_ENTITY, INVALID_VALUES, sorted(errors)));
     }
 
     private static String lastNode(String path) {
@@ -169,9 +169,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? violation.getMessage()
                 : "is not a valid " + readable(e.getRequiredType());
         return respond(Problems.validation(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "the request has invalid values",
-                List.of(new FieldError(e.getName(), message))));
+                HttpStatus.UNPROCESSABLE_ENTITY, INVALID_VALUES, List.of(new FieldError(e.getName(), message))));
     }
 
     @Override
@@ -180,7 +178,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
-        return respondObject(Problems.validation(
+        return respond(Problems.validation(
                 HttpStatus.BAD_REQUEST,
                 "a required parameter is missing",
                 List.of(new FieldError(e.getParameterName(), "is required"))));
@@ -192,72 +190,85 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status,
             @NonNull WebRequest request) {
-        Throwable cause = e.getCause();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
-                return respondObject(Problems.of(
+                return respond(Problems.of(
                         HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request too large", tooLarge.getMessage()));
             }
         }
-        if (cause instanceof InputRules.Refused refused) {
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            return respond(malformedJson());
+        }
+        return respond(UNREADABLE_BODIES
+                .answer(cause)
+                .orElseGet(() -> Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "MALFORMED_REQUEST",
+                        "Malformed request",
+                        "the request body cannot be read")));
+    }
+
+    /**
+     * What a body that could not be read answers with, by what Jackson (or the input rules, as it read) found: a
+     * value for a field names the field; anything else is malformed.
+     */
+    private static final ProblemTable UNREADABLE_BODIES = new ProblemTable()
             // the input rules are the domain's own checks of text and dates, applied as the body is read: the same
             // code as when the domain refuses such a value
-            String field = path(refused);
-            ProblemDetail problem = Problems.of(ErrorCode.INVALID_INPUT, "the request body has invalid fields");
-            problem.setProperty(
-                    "errors", List.of(new FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage())));
-            return respondObject(problem);
-        }
-        if (cause instanceof ValueInstantiationException instantiation
-                && instantiation.getCause() instanceof RuleViolation violation) {
-            String field = path(instantiation);
-            String named = violation.field() == null || field.endsWith(violation.field())
-                    ? field
-                    : field.isEmpty() ? violation.field() : field + "." + violation.field();
-            return respondObject(Problems.validation(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "the request body has invalid fields",
-                    List.of(new FieldError(named.isEmpty() ? "body" : named, violation.getMessage()))));
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return respondObject(Problems.validation(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "the request body has a field this operation does not take",
-                    List.of(new FieldError(path(unknown), "is not a field of this request"))));
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return respondObject(Problems.validation(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "the request body has invalid fields",
-                    List.of(new FieldError(path(invalid), "is not a valid " + readable(invalid.getTargetType())))));
-        }
-        if (cause instanceof MismatchedInputException mismatched
-                && !mismatched.getPath().isEmpty()) {
-            return respondObject(Problems.validation(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "the request body has invalid fields",
-                    List.of(new FieldError(
-                            path(mismatched),
-                            "has the wrong type: expected " + readable(mismatched.getTargetType())))));
-        }
-        if (cause instanceof JsonMappingException mapping
-                && !mapping.getPath().isEmpty()
-                && mapping.getCause() instanceof InputCoercionException) {
+            .row(InputRules.Refused.class, refused -> {
+                String field = path(refused);
+                ProblemDetail problem = Problems.of(ErrorCode.INVALID_INPUT, INVALID_FIELDS);
+                problem.setProperty(
+                        "errors",
+                        List.of(new FieldError(field.isEmpty() ? "body" : field, refused.getOriginalMessage())));
+                return problem;
+            })
+            .rowUnless(ValueInstantiationException.class, instantiation -> {
+                if (!(instantiation.getCause() instanceof RuleViolation violation)) {
+                    return Optional.empty();
+                }
+                String field = path(instantiation);
+                String named = violation.field() == null || field.endsWith(violation.field())
+                        ? field
+                        : field.isEmpty() ? violation.field() : field + "." + violation.field();
+                return Optional.of(invalidBody(named.isEmpty() ? "body" : named, violation.getMessage()));
+            })
+            .row(
+                    UnrecognizedPropertyException.class,
+                    unknown -> Problems.validation(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "the request body has a field this operation does not take",
+                            List.of(new FieldError(path(unknown), "is not a field of this request"))))
+            .row(
+                    InvalidFormatException.class,
+                    invalid -> invalidBody(path(invalid), "is not a valid " + readable(invalid.getTargetType())))
+            .rowUnless(
+                    MismatchedInputException.class,
+                    mismatched -> mismatched.getPath().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(invalidBody(
+                                    path(mismatched),
+                                    "has the wrong type: expected " + readable(mismatched.getTargetType()))))
             // well-formed JSON, but a number the field cannot hold (such as more pence than a long has)
-            return respondObject(Problems.validation(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "the request body has invalid fields",
-                    List.of(new FieldError(path(mapping), "is out of range"))));
-        }
-        if (cause instanceof JsonProcessingException || cause == null || cause instanceof MismatchedInputException) {
-            return respondObject(Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "MALFORMED_REQUEST",
-                    "Malformed request",
-                    "the request body is missing or is not well-formed JSON"));
-        }
-        return respondObject(Problems.of(
-                HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", "the request body cannot be read"));
+            .rowUnless(
+                    JsonMappingException.class,
+                    mapping -> !mapping.getPath().isEmpty() && mapping.getCause() instanceof InputCoercionException
+                            ? Optional.of(invalidBody(path(mapping), "is out of range"))
+                            : Optional.empty())
+            .row(JsonProcessingException.class, malformed -> malformedJson());
+
+    private static ProblemDetail invalidBody(String field, String message) {
+        return Problems.validation(
+                HttpStatus.UNPROCESSABLE_ENTITY, INVALID_FIELDS, List.of(new FieldError(field, message)));
+    }
+
+    private static ProblemDetail malformedJson() {
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
+                "Malformed request",
+                "the request body is missing or is not well-formed JSON");
     }
 
     /** Spring's own handlers (405, 406, 415, 404 for unknown paths...) get the same shape and a code. */
@@ -322,11 +333,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return errors.stream().sorted((a, b) -> a.field().compareTo(b.field())).toList();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    /** The problem as the answer (typed as each handler's signature needs: Spring's own handlers answer Object). */
+    @SuppressWarnings("unchecked")
+    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
+        return (ResponseEntity<T>) ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

@@ -71,49 +71,57 @@ public final class Problems {
      * of the service itself).
      */
     public static Optional<ProblemDetail> forRefusal(Throwable refusal) {
-        if (refusal instanceof RegisterImportRefused refused) {
-            return Optional.of(rows(refused, refused.plan().problems()));
+        return REFUSALS.answer(refusal);
+    }
+
+    private static final ProblemTable REFUSALS = new ProblemTable()
+            .row(
+                    RegisterImportRefused.class,
+                    refused -> rows(refused, refused.plan().problems()))
+            .row(MalformedRegister.class, malformed -> rows(malformed, malformed.problems()))
+            .row(RuleViolation.class, Problems::forRule)
+            .row(
+                    PayloadTooLarge.class,
+                    tooLarge -> of(
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "PAYLOAD_TOO_LARGE",
+                            "Request too large",
+                            tooLarge.getMessage()))
+            .row(
+                    ConflictingAggregateVersionException.class,
+                    stale -> of(
+                            HttpStatus.PRECONDITION_FAILED,
+                            "VERSION_MISMATCH",
+                            "The resource has changed",
+                            "If-Match named version " + stale.getExpectedVersion() + " but the resource is at version "
+                                    + stale.getActualVersion() + "; read it again and retry"))
+            .row(
+                    ConcurrencyException.class,
+                    concurrent -> of(
+                            HttpStatus.CONFLICT,
+                            "CONCURRENT_MODIFICATION",
+                            "Changed at the same moment by someone else",
+                            "another change to the same resource was stored at the same moment; read it again and"
+                                    + " retry"))
+            .row(
+                    AggregateNotFoundException.class,
+                    missing -> of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"))
+            .row(NotFound.class, missing -> of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", missing.getMessage()))
+            .row(
+                    ProjectionBehind.class,
+                    behind -> of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "PROJECTION_BEHIND",
+                            "Not caught up yet",
+                            behind.getMessage()));
+
+    /** A rule of the domain refused: its code, and the field at fault when it names one. */
+    private static ProblemDetail forRule(RuleViolation violation) {
+        ProblemDetail problem = of(violation.code(), violation.getMessage());
+        if (violation.field() != null) {
+            problem.setProperty("errors", List.of(new FieldError(violation.field(), violation.getMessage())));
         }
-        if (refusal instanceof MalformedRegister malformed) {
-            return Optional.of(rows(malformed, malformed.problems()));
-        }
-        if (refusal instanceof PayloadTooLarge tooLarge) {
-            return Optional.of(
-                    of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request too large", tooLarge.getMessage()));
-        }
-        if (refusal instanceof RuleViolation violation) {
-            ProblemDetail problem = of(violation.code(), violation.getMessage());
-            if (violation.field() != null) {
-                problem.setProperty("errors", List.of(new FieldError(violation.field(), violation.getMessage())));
-            }
-            return Optional.of(problem);
-        }
-        if (refusal instanceof ConflictingAggregateVersionException stale) {
-            return Optional.of(of(
-                    HttpStatus.PRECONDITION_FAILED,
-                    "VERSION_MISMATCH",
-                    "The resource has changed",
-                    "If-Match named version " + stale.getExpectedVersion() + " but the resource is at version "
-                            + stale.getActualVersion() + "; read it again and retry"));
-        }
-        if (refusal instanceof ConcurrencyException) {
-            return Optional.of(of(
-                    HttpStatus.CONFLICT,
-                    "CONCURRENT_MODIFICATION",
-                    "Changed at the same moment by someone else",
-                    "another change to the same resource was stored at the same moment; read it again and retry"));
-        }
-        if (refusal instanceof AggregateNotFoundException) {
-            return Optional.of(of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
-        }
-        if (refusal instanceof NotFound notFound) {
-            return Optional.of(of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", notFound.getMessage()));
-        }
-        if (refusal instanceof ProjectionBehind behind) {
-            return Optional.of(
-                    of(HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "Not caught up yet", behind.getMessage()));
-        }
-        return Optional.empty();
+        return problem;
     }
 
     /** A refused register: {@code errors} names each refused row and column, {@code warnings} what only warns. */
