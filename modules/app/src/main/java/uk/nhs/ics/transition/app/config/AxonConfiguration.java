@@ -151,11 +151,16 @@ public class AxonConfiguration {
      * them poll every half second (see {@link PromptEventStore}).
      */
     @Bean(name = "eventBus")
-    @Qualifier("eventStore") EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
-        return new PromptEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    @Qualifier("eventStore") EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${ics.axon.event-store.callback-interval:0ms}") java.time.Duration callbackInterval) {
+        return new PromptEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class)),
+                callbackInterval);
     }
 
     /** Copies the actor, role, client, request and reason of a command onto the events it causes. */

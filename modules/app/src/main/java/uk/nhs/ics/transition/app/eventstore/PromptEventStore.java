@@ -36,8 +36,19 @@ public class PromptEventStore extends EmbeddedEventStore {
     private volatile boolean running = true;
     private volatile Thread notifier;
 
+    private final long callbackIntervalMillis;
+
     public PromptEventStore(EmbeddedEventStore.Builder builder) {
+        this(builder, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param callbackInterval the least time between two rounds of callbacks: under load, the events of that time
+     *     reach each processor as one batch (one transaction, one token update) instead of one batch per commit
+     */
+    public PromptEventStore(EmbeddedEventStore.Builder builder, java.time.Duration callbackInterval) {
         super(builder);
+        this.callbackIntervalMillis = callbackInterval.toMillis();
     }
 
     /** An aggregate's history, failing clearly at a missing sequence number (see {@link HistoryChecks}). */
@@ -65,22 +76,29 @@ public class PromptEventStore extends EmbeddedEventStore {
         if (notifier != null || !running) {
             return;
         }
-        Thread thread = new Thread(this::tail, "event-store-notifier");
+        // the head is taken here, before the first callback is accepted, so no event published after it is missed
+        TrackingEventStream first = super.openStream(createHeadToken());
+        Thread thread = new Thread(() -> tail(first), "event-store-notifier");
         thread.setDaemon(true);
         notifier = thread;
         thread.start();
     }
 
     /** Follows the head of the store and calls every waiting processor back when events arrive. */
-    private void tail() {
+    private void tail(TrackingEventStream first) {
+        TrackingEventStream next = first;
         while (running) {
-            try (TrackingEventStream head = super.openStream(createHeadToken())) {
+            try (TrackingEventStream head = next != null ? next : super.openStream(createHeadToken())) {
+                next = null;
                 while (running) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         while (head.hasNextAvailable()) {
                             head.nextAvailable();
                         }
                         callbacks.forEach(PromptEventStore::call);
+                        if (callbackIntervalMillis > 0) {
+                            Thread.sleep(callbackIntervalMillis);
+                        }
                     }
                 }
             } catch (InterruptedException e) {

@@ -1,7 +1,11 @@
 package uk.nhs.ics.transition.app.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +63,27 @@ class PromptEventStoreTest {
 
             assertThat(open.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(closedCalls).hasValue(0);
+        }
+    }
+
+    @Test
+    void with_an_interval_events_arriving_within_it_wait_for_the_next_round_of_callbacks() throws Exception {
+        PromptEventStore spaced = new PromptEventStore(
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()), Duration.ofMillis(400));
+        List<Long> calls = new CopyOnWriteArrayList<>();
+        try (TrackingEventStream stream = spaced.openStream(null)) {
+            stream.setOnAvailableCallback(() -> calls.add(System.nanoTime()));
+            spaced.publish(event(0));
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+
+            spaced.publish(event(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 2);
+
+            assertThat(Duration.ofNanos(calls.get(1) - calls.get(0)))
+                    .as("the second round waits for the interval to pass")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        } finally {
+            spaced.shutDown();
         }
     }
 
