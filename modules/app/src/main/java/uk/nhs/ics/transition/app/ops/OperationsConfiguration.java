@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -88,7 +89,15 @@ public class OperationsConfiguration {
                 new ReplayTokens(replays, serializer),
                 claimTimeout,
                 READ_MODELS,
-                Set.of(DomainConfiguration.RELAYS));
+                Set.of(DomainConfiguration.RELAYS),
+                Set.of(AuditLedger.NAME),
+                // the thread a replay just requested is begun on (the watch every second carries on any it did not);
+                // Spring closes the administration, and with it this thread, when the application stops
+                Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "projection-replay");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
     }
 
     /**

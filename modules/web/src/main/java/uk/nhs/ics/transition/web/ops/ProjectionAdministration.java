@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,7 +44,7 @@ import uk.nhs.ics.transition.web.problem.NotFound;
  * A crash at any point leaves either the request waiting (and another node, or this one after its restart, begins it)
  * or the tokens reset (and the replay goes on from them).
  */
-public class ProjectionAdministration {
+public class ProjectionAdministration implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     private static final int MAX_ATTEMPTS = 5;
@@ -61,18 +60,17 @@ public class ProjectionAdministration {
     private final String node;
     private final Map<String, List<String>> readModels;
     private final Set<String> relays;
+    private final Set<String> ledgers;
     private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
-    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService coordinator;
 
     /**
      * @param claimTimeout how long a segment's claim holds without being extended (the token store's): a node that
      *     died holding one is not waited for beyond it
      * @param readModels the processors that are read models and may be replayed, each with the tables it writes
      * @param relays the processors that relay facts between aggregates
+     * @param ledgers the processors that record the audit trail
+     * @param coordinator where a replay just requested is begun (a single thread, stopped by {@link #close()})
      */
     public ProjectionAdministration(
             EventProcessingConfiguration processing,
@@ -83,7 +81,9 @@ public class ProjectionAdministration {
             ReplayTokens tokens,
             Duration claimTimeout,
             Map<String, List<String>> readModels,
-            Set<String> relays) {
+            Set<String> relays,
+            Set<String> ledgers,
+            ExecutorService coordinator) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;
@@ -96,6 +96,14 @@ public class ProjectionAdministration {
         this.node = ManagementFactory.getRuntimeMXBean().getName();
         this.readModels = Map.copyOf(readModels);
         this.relays = Set.copyOf(relays);
+        this.ledgers = Set.copyOf(ledgers);
+        this.coordinator = coordinator;
+    }
+
+    /** Stops the thread replays are begun on (Spring calls it as the application stops). */
+    @Override
+    public void close() {
+        coordinator.shutdownNow();
     }
 
     public List<ProjectionStatus> statuses() {
@@ -349,11 +357,19 @@ public class ProjectionAdministration {
                 queue(name).map(SequencedDeadLetterQueue::size).orElse(0L));
     }
 
+    /** What the processor is, as the application declared it: a processor it did not classify is a defect. */
     private String kind(String name) {
         if (readModels.containsKey(name)) {
             return "PROJECTION";
         }
-        return relays.contains(name) ? "RELAY" : "LEDGER";
+        if (relays.contains(name)) {
+            return "RELAY";
+        }
+        if (ledgers.contains(name)) {
+            return "LEDGER";
+        }
+        throw new IllegalStateException("the event processor " + name + " is neither a read model, a relay nor a"
+                + " ledger: declare which where ProjectionAdministration is configured");
     }
 
     private long head() {
