@@ -19,6 +19,7 @@ import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.http.Writes;
 
 /**
@@ -51,7 +52,9 @@ class ArchitectureTest {
             }
             for (JavaMethod method : type.getMethods()) {
                 // a write that may wait for a second person goes through Writes too (FourEyes.write)
-                boolean write = calls(method, Writes.class, "execute") || calls(method, FourEyes.class, "write");
+                boolean write = calls(method, Writes.class, "execute")
+                        || calls(method, WriteContext.class, "execute")
+                        || calls(method, FourEyes.class, "write");
                 boolean read = calls(method, Reads.class, "awaitMinVersion");
                 boolean fourEyes = calls(method, FourEyes.class, "write") || calls(method, FourEyes.class, "operate");
                 if (fourEyes != method.isAnnotatedWith(AwaitsSecondPerson.class)) {

@@ -50,6 +50,7 @@ import uk.nhs.ics.transition.web.http.CommandAnswer;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
 import uk.nhs.ics.transition.web.http.Versions;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.problem.ProblemDocumentation;
 import uk.nhs.ics.transition.web.security.Caller;
@@ -80,7 +81,7 @@ public class OpenApiConfiguration {
 
     static {
         // resolved from the token and the request on the server, never sent by a client
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Grant.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Grant.class, WriteContext.class);
     }
 
     public static final String PROBLEM = "Problem";

@@ -48,6 +48,7 @@ import uk.nhs.ics.transition.web.http.IdempotencyKeyExpiry;
 import uk.nhs.ics.transition.web.http.RateLimits;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.SnapshotReads;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.input.InputRules;
 import uk.nhs.ics.transition.web.input.InputText;
@@ -242,6 +243,17 @@ public class WebConfiguration implements WebMvcConfigurer {
                 Clock.systemUTC(),
                 keyLifetime,
                 attempts);
+    }
+
+    /** Lets a handler that writes take its {@link WriteContext}. */
+    @Bean
+    WebMvcConfigurer writeContexts(ObjectProvider<Writes> writes) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new WriteContext.Resolver(writes));
+            }
+        };
     }
 
     @Bean

@@ -40,12 +40,9 @@ import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.problem.MalformedRegister;
 import uk.nhs.ics.transition.web.security.Action;
-import uk.nhs.ics.transition.web.security.Caller;
-import uk.nhs.ics.transition.web.security.Grant;
 import uk.nhs.ics.transition.web.security.Permissions;
 import uk.nhs.ics.transition.web.security.Requires;
 
@@ -74,15 +71,13 @@ public class TransferRegisterController {
     private final TransferQueries transfers;
     private final Permissions permissions;
     private final Reads reads;
-    private final Writes writes;
 
     public TransferRegisterController(
-            Validator validator, TransferQueries transfers, Permissions permissions, Reads reads, Writes writes) {
+            Validator validator, TransferQueries transfers, Permissions permissions, Reads reads) {
         this.rows = new RegisterRows(validator, permissions);
         this.transfers = transfers;
         this.permissions = permissions;
         this.reads = reads;
-        this.writes = writes;
     }
 
     @PostMapping(
@@ -161,10 +156,8 @@ public class TransferRegisterController {
                     @Size(max = Checks.SHORT_TEXT) String fileName,
             @RequestHeader(value = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
             @RequestBody byte[] file,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        MediaType type = MediaType.parseMediaType(request.getContentType());
+            WriteContext write) {
+        MediaType type = MediaType.parseMediaType(write.request().getContentType());
         RegisterReader.Format format = type.isCompatibleWith(MediaType.parseMediaType(RegisterReader.XLSX))
                 ? RegisterReader.Format.XLSX
                 : RegisterReader.Format.CSV;
@@ -176,18 +169,8 @@ public class TransferRegisterController {
         String sha256 = sha256(file);
         List<RegisterRow> register = rows.read(RegisterReader.read(file, format));
         ImportTransferRegister command = new ImportTransferRegister(
-                CcgCode.of(ccgCode),
-                name,
-                sha256,
-                register,
-                withdrawMissing,
-                dryRun,
-                reason,
-                Versions.ifMatch(request));
-        return writes.execute(
-                request,
-                caller,
-                grant,
+                CcgCode.of(ccgCode), name, sha256, register, withdrawMissing, dryRun, reason, write.ifMatch());
+        return write.execute(
                 command,
                 outcome -> RegisterImportReport.of(ccgCode, name, sha256, outcome.version(), outcome.importPlan()));
     }

@@ -44,8 +44,7 @@ import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -64,15 +63,13 @@ public class TransferSchemeController {
     private final TransferQueries transfers;
     private final Permissions permissions;
     private final Reads reads;
-    private final Writes writes;
     private final FourEyes fourEyes;
 
     public TransferSchemeController(
-            TransferQueries transfers, Permissions permissions, Reads reads, Writes writes, FourEyes fourEyes) {
+            TransferQueries transfers, Permissions permissions, Reads reads, FourEyes fourEyes) {
         this.transfers = transfers;
         this.permissions = permissions;
         this.reads = reads;
-        this.writes = writes;
         this.fourEyes = fourEyes;
     }
 
@@ -125,19 +122,13 @@ public class TransferSchemeController {
                     @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
                     String ccgCode,
             @Valid @RequestBody TransferRequests.Item body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new AddTransferItem(
-                        CcgCode.of(ccgCode),
-                        body.details(),
-                        receiving(body.receivingIcs()),
-                        body.itemReference(),
-                        Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AddTransferItem(
+                CcgCode.of(ccgCode),
+                body.details(),
+                receiving(body.receivingIcs()),
+                body.itemReference(),
+                write.ifMatch()));
     }
 
     @PostMapping("/transfer/items/{itemId}/amend")
@@ -154,20 +145,14 @@ public class TransferSchemeController {
             @Parameter(description = "A transfer item, as `addTransferItem` named it (such as `T-3`)") @PathVariable
                     String itemId,
             @Valid @RequestBody TransferRequests.Item body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new AmendTransferItem(
-                        CcgCode.of(ccgCode),
-                        TransferItemId.of(itemId),
-                        body.details(),
-                        receiving(body.receivingIcs()),
-                        body.itemReference(),
-                        Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AmendTransferItem(
+                CcgCode.of(ccgCode),
+                TransferItemId.of(itemId),
+                body.details(),
+                receiving(body.receivingIcs()),
+                body.itemReference(),
+                write.ifMatch()));
     }
 
     @PostMapping("/transfer/items/{itemId}/withdraw")
@@ -184,18 +169,9 @@ public class TransferSchemeController {
             @Parameter(description = "A transfer item, as `addTransferItem` named it (such as `T-3`)") @PathVariable
                     String itemId,
             @Valid @RequestBody(required = false) TransferRequests.Withdrawal body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new WithdrawTransferItem(
-                        CcgCode.of(ccgCode),
-                        TransferItemId.of(itemId),
-                        body == null ? null : body.reason(),
-                        Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new WithdrawTransferItem(
+                CcgCode.of(ccgCode), TransferItemId.of(itemId), body == null ? null : body.reason(), write.ifMatch()));
     }
 
     @PostMapping("/transfer/agree")
@@ -252,21 +228,15 @@ public class TransferSchemeController {
                     @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
                     String ccgCode,
             @Valid @RequestBody TransferRequests.Variation body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new VaryTransferScheme(
-                        CcgCode.of(ccgCode),
-                        body.reason(),
-                        body.itemId() == null ? null : TransferItemId.of(body.itemId()),
-                        body.item() == null ? null : body.item().details(),
-                        body.item() == null ? null : receiving(body.item().receivingIcs()),
-                        body.item() == null ? null : body.item().itemReference(),
-                        Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new VaryTransferScheme(
+                CcgCode.of(ccgCode),
+                body.reason(),
+                body.itemId() == null ? null : TransferItemId.of(body.itemId()),
+                body.item() == null ? null : body.item().details(),
+                body.item() == null ? null : receiving(body.item().receivingIcs()),
+                body.item() == null ? null : body.item().itemReference(),
+                write.ifMatch()));
     }
 
     @PostMapping("/transfer/effect")
@@ -280,11 +250,8 @@ public class TransferSchemeController {
             @PathVariable
                     @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
                     String ccgCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request, caller, grant, new EffectTransferScheme(CcgCode.of(ccgCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new EffectTransferScheme(CcgCode.of(ccgCode), write.ifMatch()));
     }
 
     /** The receiving ICS named in a body: absent (the CCG's own), or an ICS of the programme (else 404). */
@@ -309,9 +276,7 @@ public class TransferSchemeController {
             @PathVariable
                     @Parameter(description = "A CCG code such as 06Q", schema = @Schema(pattern = CcgCode.PATTERN))
                     String ccgCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(request, caller, grant, new AbolishCcg(CcgCode.of(ccgCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AbolishCcg(CcgCode.of(ccgCode), write.ifMatch()));
     }
 }

@@ -31,11 +31,8 @@ import uk.nhs.ics.transition.projections.board.BoardView;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
-import uk.nhs.ics.transition.web.security.Caller;
-import uk.nhs.ics.transition.web.security.Grant;
 import uk.nhs.ics.transition.web.security.Requires;
 
 /**
@@ -48,12 +45,10 @@ public class BoardController {
 
     private final BoardQueries board;
     private final Reads reads;
-    private final Writes writes;
 
-    public BoardController(BoardQueries board, Reads reads, Writes writes) {
+    public BoardController(BoardQueries board, Reads reads) {
         this.board = board;
         this.reads = reads;
-        this.writes = writes;
     }
 
     @GetMapping
@@ -99,15 +94,9 @@ public class BoardController {
                     @PathVariable
                     String role,
             @Valid @RequestBody BoardRequests.Recruitment body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new StartRecruitment(
-                        IcsCode.of(icsCode), BoardSeat.parse(role), body.process(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new StartRecruitment(IcsCode.of(icsCode), BoardSeat.parse(role), body.process(), write.ifMatch()));
     }
 
     @PostMapping("/roles/{role}/candidate")
@@ -128,9 +117,7 @@ public class BoardController {
                     @PathVariable
                     String role,
             @Valid @RequestBody BoardRequests.Candidate body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
+            WriteContext write) {
         NamePreferredCandidate command;
         try {
             command = new NamePreferredCandidate(
@@ -139,7 +126,7 @@ public class BoardController {
                     body.name(),
                     body.conflictingPosts(),
                     Boolean.TRUE.equals(body.mentalHealthExpertise()),
-                    Versions.ifMatch(request));
+                    write.ifMatch());
         } catch (RuleViolation e) {
             // the command calls it candidateName; the request (and the contract) call it name
             if (!"candidateName".equals(e.field())) {
@@ -147,7 +134,7 @@ public class BoardController {
             }
             throw new RuleViolation(e.code(), "name", e.getMessage().replace("candidateName", "name"));
         }
-        return writes.execute(request, caller, grant, command);
+        return write.execute(command);
     }
 
     @PostMapping("/roles/{role}/confirm-designate")
@@ -167,14 +154,9 @@ public class BoardController {
                                     "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
                     @PathVariable
                     String role,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new ConfirmDesignateAppointment(IcsCode.of(icsCode), BoardSeat.parse(role), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new ConfirmDesignateAppointment(IcsCode.of(icsCode), BoardSeat.parse(role), write.ifMatch()));
     }
 
     @PostMapping("/roles/{role}/withdraw")
@@ -195,15 +177,9 @@ public class BoardController {
                     @PathVariable
                     String role,
             @Valid @RequestBody BoardRequests.Withdrawal body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new WithdrawCandidate(
-                        IcsCode.of(icsCode), BoardSeat.parse(role), body.reason(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new WithdrawCandidate(IcsCode.of(icsCode), BoardSeat.parse(role), body.reason(), write.ifMatch()));
     }
 
     @PostMapping("/roles/{role}/make-substantive")
@@ -223,13 +199,8 @@ public class BoardController {
                                     "A board seat: a role (`CHAIR`, `CHIEF_EXECUTIVE`, ...), numbered where the role has several seats (`INDEPENDENT_NED-1`)")
                     @PathVariable
                     String role,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new MakeAppointmentSubstantive(IcsCode.of(icsCode), BoardSeat.parse(role), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new MakeAppointmentSubstantive(IcsCode.of(icsCode), BoardSeat.parse(role), write.ifMatch()));
     }
 }

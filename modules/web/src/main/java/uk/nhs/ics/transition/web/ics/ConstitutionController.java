@@ -40,8 +40,7 @@ import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -58,13 +57,11 @@ public class ConstitutionController {
 
     private final ConstitutionQueries constitution;
     private final Reads reads;
-    private final Writes writes;
     private final FourEyes fourEyes;
 
-    public ConstitutionController(ConstitutionQueries constitution, Reads reads, Writes writes, FourEyes fourEyes) {
+    public ConstitutionController(ConstitutionQueries constitution, Reads reads, FourEyes fourEyes) {
         this.constitution = constitution;
         this.reads = reads;
-        this.writes = writes;
         this.fourEyes = fourEyes;
     }
 
@@ -106,15 +103,9 @@ public class ConstitutionController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody ConstitutionRequests.Draft body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new RecordConstitutionDraft(
-                        IcsCode.of(icsCode), body.documentReference(), body.summary(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new RecordConstitutionDraft(
+                IcsCode.of(icsCode), body.documentReference(), body.summary(), write.ifMatch()));
     }
 
     @PostMapping("/constitution/engagement/open")
@@ -128,11 +119,8 @@ public class ConstitutionController {
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request, caller, grant, new OpenConstitutionEngagement(IcsCode.of(icsCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new OpenConstitutionEngagement(IcsCode.of(icsCode), write.ifMatch()));
     }
 
     @PostMapping("/constitution/engagement/close")
@@ -146,14 +134,8 @@ public class ConstitutionController {
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new CloseConstitutionEngagement(IcsCode.of(icsCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new CloseConstitutionEngagement(IcsCode.of(icsCode), write.ifMatch()));
     }
 
     @PostMapping("/constitution/submit")
@@ -169,16 +151,13 @@ public class ConstitutionController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody(required = false) ConstitutionRequests.Submission body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
+            WriteContext write) {
         List<BoardGap> gaps = body == null || body.gaps() == null
                 ? List.of()
                 : body.gaps().stream()
                         .map(g -> new BoardGap(g.requirement(), g.plan()))
                         .toList();
-        return writes.execute(
-                request, caller, grant, new SubmitConstitution(IcsCode.of(icsCode), gaps, Versions.ifMatch(request)));
+        return write.execute(new SubmitConstitution(IcsCode.of(icsCode), gaps, write.ifMatch()));
     }
 
     @PostMapping("/constitution/approve")
@@ -262,14 +241,8 @@ public class ConstitutionController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody ConstitutionRequests.MouDraft body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new DraftMou(IcsCode.of(icsCode), body.documentReference(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new DraftMou(IcsCode.of(icsCode), body.documentReference(), write.ifMatch()));
     }
 
     @PostMapping("/mou/agree")
@@ -283,10 +256,8 @@ public class ConstitutionController {
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(request, caller, grant, new AgreeMou(IcsCode.of(icsCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AgreeMou(IcsCode.of(icsCode), write.ifMatch()));
     }
 
     @PostMapping("/assurance-comments")
@@ -302,13 +273,7 @@ public class ConstitutionController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody ConstitutionRequests.AssuranceComment body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new AddAssuranceComment(IcsCode.of(icsCode), body.comment(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AddAssuranceComment(IcsCode.of(icsCode), body.comment(), write.ifMatch()));
     }
 }

@@ -35,8 +35,7 @@ import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -50,13 +49,11 @@ public class DueDiligenceController {
 
     private final DueDiligenceQueries dueDiligence;
     private final Reads reads;
-    private final Writes writes;
     private final FourEyes fourEyes;
 
-    public DueDiligenceController(DueDiligenceQueries dueDiligence, Reads reads, Writes writes, FourEyes fourEyes) {
+    public DueDiligenceController(DueDiligenceQueries dueDiligence, Reads reads, FourEyes fourEyes) {
         this.dueDiligence = dueDiligence;
         this.reads = reads;
-        this.writes = writes;
         this.fourEyes = fourEyes;
     }
 
@@ -96,11 +93,8 @@ public class DueDiligenceController {
             @PathVariable
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request, caller, grant, new StartDueDiligencePlanning(IcsCode.of(icsCode), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new StartDueDiligencePlanning(IcsCode.of(icsCode), write.ifMatch()));
     }
 
     @PostMapping("/items")
@@ -115,15 +109,9 @@ public class DueDiligenceController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Valid @RequestBody DueDiligenceRequests.Item body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new RaiseDueDiligenceItem(
-                        IcsCode.of(icsCode), body.category(), body.title(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new RaiseDueDiligenceItem(IcsCode.of(icsCode), body.category(), body.title(), write.ifMatch()));
     }
 
     @PostMapping("/items/{itemId}/assess")
@@ -142,20 +130,14 @@ public class DueDiligenceController {
                     @PathVariable
                     String itemId,
             @Valid @RequestBody DueDiligenceRequests.Assessment body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new AssessDueDiligenceItem(
-                        IcsCode.of(icsCode),
-                        DueDiligenceItemId.of(itemId),
-                        body.outcome(),
-                        body.risk(),
-                        body.mitigation(),
-                        Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new AssessDueDiligenceItem(
+                IcsCode.of(icsCode),
+                DueDiligenceItemId.of(itemId),
+                body.outcome(),
+                body.risk(),
+                body.mitigation(),
+                write.ifMatch()));
     }
 
     @PostMapping("/sign-off")

@@ -40,11 +40,8 @@ import uk.nhs.ics.transition.web.csv.CsvAnswer;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
-import uk.nhs.ics.transition.web.security.Caller;
-import uk.nhs.ics.transition.web.security.Grant;
 import uk.nhs.ics.transition.web.security.Requires;
 
 /** An ICS's milestones: read them rated at a date, and move the manual ones. */
@@ -56,13 +53,11 @@ public class MilestoneController {
     private final ReadinessQueries readiness;
     private final ProjectionPositions positions;
     private final Reads reads;
-    private final Writes writes;
 
-    public MilestoneController(ReadinessQueries readiness, ProjectionPositions positions, Reads reads, Writes writes) {
+    public MilestoneController(ReadinessQueries readiness, ProjectionPositions positions, Reads reads) {
         this.readiness = readiness;
         this.positions = positions;
         this.reads = reads;
-        this.writes = writes;
     }
 
     @GetMapping
@@ -126,14 +121,8 @@ public class MilestoneController {
                     @Parameter(description = "An ICS code such as QH8", schema = @Schema(pattern = IcsCode.PATTERN))
                     String icsCode,
             @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new StartMilestone(IcsCode.of(icsCode), MilestoneCode.of(code), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(new StartMilestone(IcsCode.of(icsCode), MilestoneCode.of(code), write.ifMatch()));
     }
 
     @PostMapping("/{code}/complete")
@@ -150,9 +139,7 @@ public class MilestoneController {
                     String icsCode,
             @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Complete body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
+            WriteContext write) {
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < body.evidence().size(); i++) {
             MilestoneRequests.EvidenceItem item = body.evidence().get(i);
@@ -162,16 +149,8 @@ public class MilestoneController {
                 throw new RuleViolation(e.code(), "evidence[" + i + "]." + e.field(), e.getMessage());
             }
         }
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new CompleteMilestone(
-                        IcsCode.of(icsCode),
-                        MilestoneCode.of(code),
-                        body.completedOn(),
-                        evidence,
-                        Versions.ifMatch(request)));
+        return write.execute(new CompleteMilestone(
+                IcsCode.of(icsCode), MilestoneCode.of(code), body.completedOn(), evidence, write.ifMatch()));
     }
 
     @PostMapping("/{code}/at-risk")
@@ -188,15 +167,9 @@ public class MilestoneController {
                     String icsCode,
             @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new FlagMilestoneAtRisk(
-                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new FlagMilestoneAtRisk(IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), write.ifMatch()));
     }
 
     @PostMapping("/{code}/clear-risk")
@@ -212,15 +185,9 @@ public class MilestoneController {
                     String icsCode,
             @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new ClearMilestoneRisk(
-                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new ClearMilestoneRisk(IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), write.ifMatch()));
     }
 
     @PostMapping("/{code}/reopen")
@@ -237,14 +204,8 @@ public class MilestoneController {
                     String icsCode,
             @Parameter(description = "A milestone code, such as `Q1-SDP-UPDATED`") @PathVariable String code,
             @Valid @RequestBody MilestoneRequests.Reason body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new ReopenMilestone(
-                        IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), Versions.ifMatch(request)));
+            WriteContext write) {
+        return write.execute(
+                new ReopenMilestone(IcsCode.of(icsCode), MilestoneCode.of(code), body.reason(), write.ifMatch()));
     }
 }

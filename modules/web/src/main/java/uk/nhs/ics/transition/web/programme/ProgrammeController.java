@@ -39,8 +39,7 @@ import uk.nhs.ics.transition.web.approval.FourEyes;
 import uk.nhs.ics.transition.web.http.Reads;
 import uk.nhs.ics.transition.web.http.VersionedRead;
 import uk.nhs.ics.transition.web.http.VersionedWrite;
-import uk.nhs.ics.transition.web.http.Versions;
-import uk.nhs.ics.transition.web.http.Writes;
+import uk.nhs.ics.transition.web.http.WriteContext;
 import uk.nhs.ics.transition.web.security.Action;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -71,13 +70,11 @@ public class ProgrammeController {
 
     private final ProgrammeQueries programme;
     private final Reads reads;
-    private final Writes writes;
     private final FourEyes fourEyes;
 
-    public ProgrammeController(ProgrammeQueries programme, Reads reads, Writes writes, FourEyes fourEyes) {
+    public ProgrammeController(ProgrammeQueries programme, Reads reads, FourEyes fourEyes) {
         this.programme = programme;
         this.reads = reads;
-        this.writes = writes;
         this.fourEyes = fourEyes;
     }
 
@@ -116,16 +113,9 @@ public class ProgrammeController {
                     "Records a stage of the Health and Care Bill on the day it happened: `INTRODUCED`, `SECOND_READING`, `THIRD_READING`, `ROYAL_ASSENT`, in that order and not before the stage before it. Rules that wait for a stage (designate chairs after the second reading, transfers after Royal Assent) follow it.",
             summary = "Record a stage of the Bill, in order, on the day it happened")
     public ResponseEntity<?> recordLegislativeMilestone(
-            @Valid @RequestBody LegislativeMilestoneRequest body,
-            Caller caller,
-            Grant grant,
-            HttpServletRequest request) {
-        return writes.execute(
-                request,
-                caller,
-                grant,
-                new RecordLegislativeMilestone(
-                        Programme.ID, body.milestone(), body.occurredOn(), Versions.ifMatch(request)));
+            @Valid @RequestBody LegislativeMilestoneRequest body, WriteContext write) {
+        return write.execute(
+                new RecordLegislativeMilestone(Programme.ID, body.milestone(), body.occurredOn(), write.ifMatch()));
     }
 
     @PostMapping("/rebaseline")
