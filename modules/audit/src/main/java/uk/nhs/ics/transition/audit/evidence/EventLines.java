@@ -2,7 +2,6 @@ package uk.nhs.ics.transition.audit.evidence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,8 +41,6 @@ public final class EventLines {
             MetadataKeys.APPROVED_BY_NAME,
             MetadataKeys.APPROVED_BY_ROLE);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private EventLines() {}
 
     /** Writes the entry as one JSON object (no line break: the caller ends the line). */
@@ -64,9 +61,9 @@ public final class EventLines {
         bytes(out, "payload", event.payload());
         bytes(out, "metaData", event.metaData());
         out.writeStringField("type", event.eventType());
-        JsonNode metaData = metaData(event.metaData());
+        JsonNode metaData = LedgerFacts.json(event.metaData());
         for (String key : DERIVED) {
-            String value = derived(metaData, key);
+            String value = LedgerFacts.text(metaData, key);
             if (value != null) {
                 out.writeStringField(key, value);
             }
@@ -104,9 +101,9 @@ public final class EventLines {
         if (!Objects.equals(optionalText(line, "type"), entry.event().eventType())) {
             problems.add("type");
         }
-        JsonNode metaData = metaData(entry.event().metaData());
+        JsonNode metaData = LedgerFacts.json(entry.event().metaData());
         for (String key : DERIVED) {
-            if (!Objects.equals(optionalText(line, key), derived(metaData, key))) {
+            if (!Objects.equals(optionalText(line, key), LedgerFacts.text(metaData, key))) {
                 problems.add(key);
             }
         }
@@ -162,29 +159,6 @@ public final class EventLines {
         } catch (CharacterCodingException notUtf8) {
             return null;
         }
-    }
-
-    private static JsonNode metaData(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException notJson) {
-            return null;
-        }
-    }
-
-    private static String derived(JsonNode metaData, String key) {
-        if (metaData == null) {
-            return null;
-        }
-        JsonNode value = metaData.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return LedgerFacts.clean(value.isValueNode() ? value.asText() : value.toString());
     }
 
     private static long number(JsonNode line, String field) {

@@ -48,7 +48,7 @@ public record LedgerFacts(
 
     /** The facts of a stored event; the reference data tells which ICS a CCG's event concerns. */
     public static LedgerFacts of(StoredEvent event, ReferenceData reference) {
-        JsonNode metaData = metaData(event.metaData());
+        JsonNode metaData = json(event.metaData());
         Class<?> type = type(event.payloadType());
         String aggregate = clean(event.aggregateIdentifier());
         String ccg = aggregate != null && CcgEvent.class.isAssignableFrom(type) ? aggregate : null;
@@ -103,12 +103,8 @@ public record LedgerFacts(
         return cleaned == null ? value : cleaned.toString();
     }
 
-    private static JsonNode metaData(byte[] bytes) {
-        return json(bytes);
-    }
-
-    /** The bytes as a JSON object, or null when they are not one. */
-    private static JsonNode json(byte[] bytes) {
+    /** The bytes (an event's metadata or payload) as a JSON object, or null when they are not one. */
+    public static JsonNode json(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
@@ -120,7 +116,8 @@ public record LedgerFacts(
         }
     }
 
-    private static String text(JsonNode metaData, String key) {
+    /** A value of the metadata as text, cleaned ({@link #clean}); null when absent or null. */
+    public static String text(JsonNode metaData, String key) {
         if (metaData == null) {
             return null;
         }
