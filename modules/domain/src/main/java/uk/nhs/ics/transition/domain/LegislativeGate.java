@@ -3,8 +3,11 @@ package uk.nhs.ics.transition.domain;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
+import uk.nhs.ics.transition.messages.common.EstablishmentDateNoted;
 import uk.nhs.ics.transition.messages.common.LegislativeMilestone;
+import uk.nhs.ics.transition.messages.common.LegislativeStageNoted;
 
 /**
  * What the law allows so far, as one aggregate has learned it: which stages of the Bill have happened, and the
@@ -15,6 +18,8 @@ import uk.nhs.ics.transition.messages.common.LegislativeMilestone;
  *   <li>no substantive appointment, no transfer effected and no CCG abolished before Royal Assent and the
  *       establishment date.
  * </ul>
+ *
+ * <p>A member of the ICS and CCG aggregates: it learns from their events of what the Bill did itself.
  */
 public final class LegislativeGate {
 
@@ -32,16 +37,18 @@ public final class LegislativeGate {
         return stages.containsKey(stage);
     }
 
-    public void note(LegislativeMilestone stage, LocalDate occurredOn) {
-        stages.put(stage, occurredOn);
-    }
-
     public LocalDate establishmentDate() {
         return establishmentDate;
     }
 
-    public void noteEstablishmentDate(LocalDate date) {
-        this.establishmentDate = date;
+    @EventSourcingHandler
+    void on(LegislativeStageNoted event) {
+        stages.put(event.milestone(), event.occurredOn());
+    }
+
+    @EventSourcingHandler
+    void on(EstablishmentDateNoted event) {
+        establishmentDate = event.establishmentDate();
     }
 
     /** Refuses unless the Bill has had its second reading. */

@@ -123,25 +123,28 @@ class LegislativeGateTest {
                 closed(() -> gate.requireSecondReading("a designate chair")),
                 refusedWith(ErrorCode.LEGISLATIVE_GATE_CLOSED));
 
-        gate.note(LegislativeMilestone.INTRODUCED, INTRODUCED_ON);
+        gate.on(new IcsLegislativeMilestoneNoted(KENT_AND_MEDWAY, LegislativeMilestone.INTRODUCED, INTRODUCED_ON));
         assertThat(
                 closed(() -> gate.requireSecondReading("a designate chair")),
                 refusedWith(ErrorCode.LEGISLATIVE_GATE_CLOSED));
 
-        gate.note(LegislativeMilestone.SECOND_READING, SECOND_READING_ON);
+        gate.on(new IcsLegislativeMilestoneNoted(
+                KENT_AND_MEDWAY, LegislativeMilestone.SECOND_READING, SECOND_READING_ON));
         assertDoesNotThrow(() -> gate.requireSecondReading("a designate chair"));
     }
 
     @Test
     void the_gate_is_closed_to_establishment_until_royal_assent_and_the_establishment_date() {
         LegislativeGate gate = new LegislativeGate(ESTABLISHED_ON);
-        gate.note(LegislativeMilestone.SECOND_READING, SECOND_READING_ON);
-        gate.note(LegislativeMilestone.THIRD_READING, THIRD_READING_ON);
+        gate.on(new IcsLegislativeMilestoneNoted(
+                KENT_AND_MEDWAY, LegislativeMilestone.SECOND_READING, SECOND_READING_ON));
+        gate.on(new IcsLegislativeMilestoneNoted(
+                KENT_AND_MEDWAY, LegislativeMilestone.THIRD_READING, THIRD_READING_ON));
         assertThat(
                 closed(() -> gate.requireEstablishment("a substantive appointment", ESTABLISHED_ON.plusYears(1))),
                 refusedWith(ErrorCode.LEGISLATIVE_GATE_CLOSED));
 
-        gate.note(LegislativeMilestone.ROYAL_ASSENT, ROYAL_ASSENT_ON);
+        gate.on(new IcsLegislativeMilestoneNoted(KENT_AND_MEDWAY, LegislativeMilestone.ROYAL_ASSENT, ROYAL_ASSENT_ON));
         assertThat(
                 closed(() -> gate.requireEstablishment("a substantive appointment", DAY_BEFORE_ESTABLISHMENT)),
                 refusedWith(ErrorCode.LEGISLATIVE_GATE_CLOSED));

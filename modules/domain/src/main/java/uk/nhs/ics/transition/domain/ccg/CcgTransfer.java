@@ -18,6 +18,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -98,6 +99,8 @@ class CcgTransfer {
     private final Map<SchemeParty, String> agreements = new LinkedHashMap<>();
     private final Map<IcsCode, String> receivingChiefExecutives = new TreeMap<>();
     private int variations;
+
+    @AggregateMember
     private LegislativeGate gate;
 
     protected CcgTransfer() {
@@ -116,11 +119,8 @@ class CcgTransfer {
     /** Every command is answered with the aggregate's version once handled, and anything it created. */
     @CommandHandlerInterceptor
     Object answerWithVersion(InterceptorChain chain) throws Exception {
-        Object created = chain.proceed();
-        if (created instanceof RegisterImportPlan plan) {
-            return new CommandOutcome(AggregateLifecycle.getVersion(), null, plan);
-        }
-        return new CommandOutcome(AggregateLifecycle.getVersion(), created instanceof String id ? id : null);
+        Object answer = chain.proceed();
+        return CommandOutcome.of(AggregateLifecycle.getVersion(), answer);
     }
 
     /** Registering the same boundary change again changes nothing, so reference data can be loaded repeatedly. */
@@ -254,7 +254,7 @@ class CcgTransfer {
 
     // ---------------------------------------------------------------- after agreement
 
-    /** A recorded variation: an item added (no item id), amended (id and details) or withdrawn (id only). */
+    /** A recorded variation: an item added, amended or withdrawn (see {@link VaryTransferScheme.Variation}). */
     @CommandHandler
     String handle(VaryTransferScheme command) {
         requireNotAbolished();
@@ -266,32 +266,35 @@ class CcgTransfer {
         if (status == SchemeStatus.EFFECTED) {
             throw Refusal.because(ErrorCode.ALREADY_EFFECTED, "the transfer has been effected: it can no longer vary");
         }
-        if (command.itemId() == null && command.details() == null) {
-            throw Refusal.because(
-                    ErrorCode.INVALID_INPUT, "details", "a variation adds, amends or withdraws an item: name which");
-        }
-        String created = null;
-        if (command.itemId() == null) {
-            IcsCode receiver = receiverOf(command.receivingIcs());
-            requireWithinLimits(receiver, command.details(), null);
-            requireReferenceFree(command.reference(), null);
+        VaryTransferScheme.Variation variation = command.variation()
+                .orElseThrow(() -> Refusal.because(
+                        ErrorCode.INVALID_INPUT,
+                        "details",
+                        "a variation adds, amends or withdraws an item: name which"));
+        TransferSchemeVaried varied = new TransferSchemeVaried(ccgCode, variations + 1, command.reason());
+        if (variation instanceof VaryTransferScheme.AddItem add) {
+            IcsCode receiver = receiverOf(add.receivingIcs());
+            requireWithinLimits(receiver, add.details(), null);
+            requireReferenceFree(add.reference(), null);
             TransferItemId id = TransferItemId.number(lastItemNumber + 1);
-            apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
-            apply(new TransferItemAdded(ccgCode, id, receiver, command.details(), command.reference()));
-            created = id.value();
-        } else if (command.details() != null) {
-            requireLive(command.itemId());
-            IcsCode receiver = receiverOf(command.receivingIcs());
-            requireWithinLimits(receiver, command.details(), command.itemId());
-            TransferItemReference reference = requireReferenceFree(command.reference(), command.itemId());
-            apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
-            apply(new TransferItemAmended(ccgCode, command.itemId(), receiver, command.details(), reference));
-        } else {
-            requireLive(command.itemId());
-            apply(new TransferSchemeVaried(ccgCode, variations + 1, command.reason()));
-            apply(new TransferItemWithdrawn(ccgCode, command.itemId(), command.reason()));
+            apply(varied);
+            apply(new TransferItemAdded(ccgCode, id, receiver, add.details(), add.reference()));
+            return id.value();
         }
-        return created;
+        if (variation instanceof VaryTransferScheme.AmendItem amend) {
+            requireLive(amend.itemId());
+            IcsCode receiver = receiverOf(amend.receivingIcs());
+            requireWithinLimits(receiver, amend.details(), amend.itemId());
+            TransferItemReference reference = requireReferenceFree(amend.reference(), amend.itemId());
+            apply(varied);
+            apply(new TransferItemAmended(ccgCode, amend.itemId(), receiver, amend.details(), reference));
+            return null;
+        }
+        VaryTransferScheme.WithdrawItem withdraw = (VaryTransferScheme.WithdrawItem) variation;
+        requireLive(withdraw.itemId());
+        apply(varied);
+        apply(new TransferItemWithdrawn(ccgCode, withdraw.itemId(), command.reason()));
+        return null;
     }
 
     @CommandHandler
@@ -496,7 +499,7 @@ class CcgTransfer {
     @EventSourcingHandler
     void on(TransferItemAdded event) {
         items.put(event.itemId(), new Item(event.receivingIcs(), event.details(), event.reference()));
-        lastItemNumber = Integer.parseInt(event.itemId().value().substring(2));
+        lastItemNumber = event.itemId().number();
         add(event.receivingIcs(), event.details());
     }
 
@@ -542,16 +545,6 @@ class CcgTransfer {
     @EventSourcingHandler
     void on(CcgAbolished event) {
         abolished = true;
-    }
-
-    @EventSourcingHandler
-    void on(CcgLegislativeMilestoneNoted event) {
-        gate.note(event.milestone(), event.occurredOn());
-    }
-
-    @EventSourcingHandler
-    void on(CcgEstablishmentDateNoted event) {
-        gate.noteEstablishmentDate(event.establishmentDate());
     }
 
     @EventSourcingHandler

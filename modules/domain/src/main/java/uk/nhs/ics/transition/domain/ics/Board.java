@@ -4,13 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import uk.nhs.ics.transition.domain.PersonNames;
 import uk.nhs.ics.transition.domain.Refusal;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
+import uk.nhs.ics.transition.messages.ics.AppointmentMadeSubstantive;
 import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.BoardRole;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
+import uk.nhs.ics.transition.messages.ics.CandidateWithdrawn;
+import uk.nhs.ics.transition.messages.ics.DesignateAppointmentConfirmed;
+import uk.nhs.ics.transition.messages.ics.PreferredCandidateNamed;
 import uk.nhs.ics.transition.messages.ics.RecruitmentProcess;
+import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
 
 /**
  * The board of one ICS NHS body, seat by seat, and the rules of appointing to it. Each seat goes
@@ -58,27 +64,41 @@ final class Board {
         return Optional.ofNullable(seats.get(seat));
     }
 
-    void recruitmentStarted(BoardSeat seat, RecruitmentProcess process) {
-        seats.put(seat, new Seat(AppointmentStatus.RECRUITING, process, null, List.of(), false));
+    @EventSourcingHandler
+    void on(RecruitmentStarted event) {
+        seats.put(event.seat(), recruiting(event.process()));
     }
 
-    void candidateNamed(BoardSeat seat, String person, List<String> conflictingPosts, boolean mentalHealthExpertise) {
+    @EventSourcingHandler
+    void on(PreferredCandidateNamed event) {
         seats.put(
-                seat,
+                event.seat(),
                 new Seat(
                         AppointmentStatus.PREFERRED_CANDIDATE,
-                        seat(seat).process(),
-                        person,
-                        conflictingPosts,
-                        mentalHealthExpertise));
+                        seat(event.seat()).process(),
+                        event.candidateName(),
+                        event.conflictingPosts(),
+                        event.mentalHealthExpertise()));
     }
 
-    void candidateWithdrawn(BoardSeat seat) {
-        recruitmentStarted(seat, seat(seat).process());
+    @EventSourcingHandler
+    void on(DesignateAppointmentConfirmed event) {
+        seats.put(event.seat(), seat(event.seat()).withStatus(AppointmentStatus.DESIGNATE_CONFIRMED));
     }
 
-    void moved(BoardSeat seat, AppointmentStatus status) {
-        seats.put(seat, seat(seat).withStatus(status));
+    /** The seat goes back to recruitment by the same process. */
+    @EventSourcingHandler
+    void on(CandidateWithdrawn event) {
+        seats.put(event.seat(), recruiting(seat(event.seat()).process()));
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentMadeSubstantive event) {
+        seats.put(event.seat(), seat(event.seat()).withStatus(AppointmentStatus.SUBSTANTIVE));
+    }
+
+    private static Seat recruiting(RecruitmentProcess process) {
+        return new Seat(AppointmentStatus.RECRUITING, process, null, List.of(), false);
     }
 
     Map<BoardSeat, Seat> seats() {

@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import uk.nhs.ics.transition.domain.Refusal;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.ics.BoardGap;
+import uk.nhs.ics.transition.messages.ics.ConstitutionApproved;
+import uk.nhs.ics.transition.messages.ics.ConstitutionDraftRecorded;
+import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementClosed;
+import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementOpened;
+import uk.nhs.ics.transition.messages.ics.ConstitutionReturned;
 import uk.nhs.ics.transition.messages.ics.ConstitutionStatus;
+import uk.nhs.ics.transition.messages.ics.ConstitutionSubmitted;
+import uk.nhs.ics.transition.messages.ics.MouAgreed;
+import uk.nhs.ics.transition.messages.ics.MouDrafted;
 import uk.nhs.ics.transition.messages.ics.MouStatus;
 
 /**
@@ -47,24 +56,48 @@ final class Constitution {
         return mou;
     }
 
-    void drafted(int version) {
-        draftVersion = version;
+    @EventSourcingHandler
+    void on(ConstitutionDraftRecorded event) {
+        draftVersion = event.draftVersion();
         returnedSinceLastDraft = false;
         status = ConstitutionStatus.DRAFTING;
     }
 
-    void moved(ConstitutionStatus newStatus) {
-        if (status == ConstitutionStatus.SUBMITTED && newStatus == ConstitutionStatus.DRAFTING) {
-            returnedSinceLastDraft = true;
-        }
-        if (status == ConstitutionStatus.ENGAGEMENT_OPEN && newStatus == ConstitutionStatus.ENGAGEMENT_CLOSED) {
-            engagementEverClosed = true;
-        }
-        status = newStatus;
+    @EventSourcingHandler
+    void on(ConstitutionEngagementOpened event) {
+        status = ConstitutionStatus.ENGAGEMENT_OPEN;
     }
 
-    void mou(MouStatus newStatus) {
-        mou = newStatus;
+    @EventSourcingHandler
+    void on(ConstitutionEngagementClosed event) {
+        engagementEverClosed = true;
+        status = ConstitutionStatus.ENGAGEMENT_CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ConstitutionSubmitted event) {
+        status = ConstitutionStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ConstitutionApproved event) {
+        status = ConstitutionStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ConstitutionReturned event) {
+        returnedSinceLastDraft = true;
+        status = ConstitutionStatus.DRAFTING;
+    }
+
+    @EventSourcingHandler
+    void on(MouDrafted event) {
+        mou = MouStatus.DRAFTED;
+    }
+
+    @EventSourcingHandler
+    void on(MouAgreed event) {
+        mou = MouStatus.AGREED;
     }
 
     void checkDraft() {

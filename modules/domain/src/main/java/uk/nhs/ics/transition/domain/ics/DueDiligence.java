@@ -7,13 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import uk.nhs.ics.transition.domain.PersonNames;
 import uk.nhs.ics.transition.domain.Refusal;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.ics.AssessmentOutcome;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceCompleted;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceItemAssessed;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceItemId;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceItemRaised;
+import uk.nhs.ics.transition.messages.ics.DueDiligencePlanningStarted;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceSignOffsWithdrawn;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceSignedOff;
 import uk.nhs.ics.transition.messages.ics.RiskRating;
 import uk.nhs.ics.transition.messages.ics.SignOffCapacity;
 
@@ -50,11 +57,13 @@ final class DueDiligence {
         return stage;
     }
 
-    void start() {
+    @EventSourcingHandler
+    void on(DueDiligencePlanningStarted event) {
         stage = Stage.IN_PROGRESS;
     }
 
-    void complete() {
+    @EventSourcingHandler
+    void on(DueDiligenceCompleted event) {
         stage = Stage.SIGNED_OFF;
     }
 
@@ -62,25 +71,30 @@ final class DueDiligence {
         return DueDiligenceItemId.number(lastItemNumber + 1);
     }
 
-    void raise(DueDiligenceItemId id, DueDiligenceArea area, String title) {
-        items.put(id, new Item(area, title, AssessmentOutcome.OPEN, null, null));
-        lastItemNumber = Integer.parseInt(id.value().substring(3));
+    @EventSourcingHandler
+    void on(DueDiligenceItemRaised event) {
+        items.put(event.itemId(), new Item(event.area(), event.title(), AssessmentOutcome.OPEN, null, null));
+        lastItemNumber = event.itemId().number();
     }
 
-    void assess(DueDiligenceItemId id, AssessmentOutcome outcome, RiskRating risk, String mitigation) {
-        Item item = items.get(id);
-        items.put(id, new Item(item.area(), item.title(), outcome, risk, mitigation));
+    @EventSourcingHandler
+    void on(DueDiligenceItemAssessed event) {
+        Item item = items.get(event.itemId());
+        items.put(
+                event.itemId(), new Item(item.area(), item.title(), event.outcome(), event.risk(), event.mitigation()));
     }
 
-    void signedOff(SignOffCapacity capacity, CcgCode ccg, String signatory) {
-        if (capacity == SignOffCapacity.CCG_ACCOUNTABLE_OFFICER) {
-            ccgSignOffs.add(ccg);
+    @EventSourcingHandler
+    void on(DueDiligenceSignedOff event) {
+        if (event.capacity() == SignOffCapacity.CCG_ACCOUNTABLE_OFFICER) {
+            ccgSignOffs.add(event.ccgCode());
         } else {
-            chiefExecutiveSignOff = signatory;
+            chiefExecutiveSignOff = event.signatory();
         }
     }
 
-    void signOffsWithdrawn() {
+    @EventSourcingHandler
+    void on(DueDiligenceSignOffsWithdrawn event) {
         ccgSignOffs.clear();
         chiefExecutiveSignOff = null;
     }

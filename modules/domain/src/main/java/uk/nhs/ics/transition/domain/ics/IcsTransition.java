@@ -6,14 +6,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -27,7 +30,6 @@ import uk.nhs.ics.transition.messages.common.MilestoneStatus;
 import uk.nhs.ics.transition.messages.ics.AddAssuranceComment;
 import uk.nhs.ics.transition.messages.ics.AgreeMou;
 import uk.nhs.ics.transition.messages.ics.AppointmentMadeSubstantive;
-import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.ApproveConstitution;
 import uk.nhs.ics.transition.messages.ics.AssessDueDiligenceItem;
 import uk.nhs.ics.transition.messages.ics.AssessmentOutcome;
@@ -44,7 +46,6 @@ import uk.nhs.ics.transition.messages.ics.ConstitutionDraftRecorded;
 import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementClosed;
 import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementOpened;
 import uk.nhs.ics.transition.messages.ics.ConstitutionReturned;
-import uk.nhs.ics.transition.messages.ics.ConstitutionStatus;
 import uk.nhs.ics.transition.messages.ics.ConstitutionSubmitted;
 import uk.nhs.ics.transition.messages.ics.DesignateAppointmentConfirmed;
 import uk.nhs.ics.transition.messages.ics.DraftMou;
@@ -67,7 +68,6 @@ import uk.nhs.ics.transition.messages.ics.MilestoneRiskCleared;
 import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 import uk.nhs.ics.transition.messages.ics.MouAgreed;
 import uk.nhs.ics.transition.messages.ics.MouDrafted;
-import uk.nhs.ics.transition.messages.ics.MouStatus;
 import uk.nhs.ics.transition.messages.ics.NamePreferredCandidate;
 import uk.nhs.ics.transition.messages.ics.NoteEstablishmentDate;
 import uk.nhs.ics.transition.messages.ics.NoteLegislativeMilestone;
@@ -94,8 +94,11 @@ import uk.nhs.ics.transition.messages.ics.WithdrawCandidate;
  * diligence, its constitution and MoU, and what it has learned of the Bill's progress and of its predecessors'
  * transfer schemes.
  *
- * <p>Every command handler checks its rule, applies the fact, and then lets the derived milestones follow the facts
- * in the same decision, so a derived milestone can never disagree with what completes it.
+ * <p>Each command handler checks its rule and applies the fact. The milestone plan, the board, the due diligence,
+ * the constitution and the legislative gate are members of the aggregate that learn from its events themselves. Once
+ * any command has changed something, {@link #decide} moves the derived milestones to where the facts now put them, in
+ * the same decision: a derived milestone can never disagree with what completes it, and no handler has to remember
+ * to ask.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class IcsTransition {
@@ -105,11 +108,22 @@ class IcsTransition {
 
     private final Set<CcgCode> predecessors = new TreeSet<>();
     private final Set<CcgCode> agreedSchemes = new TreeSet<>();
+
+    @AggregateMember
     private MilestonePlan milestones;
+
+    @AggregateMember
     private Board board;
+
+    @AggregateMember
     private final DueDiligence dueDiligence = new DueDiligence();
+
+    @AggregateMember
     private final Constitution constitution = new Constitution();
+
+    @AggregateMember
     private LegislativeGate gate;
+
     private int comments;
 
     protected IcsTransition() {
@@ -136,11 +150,18 @@ class IcsTransition {
         return null;
     }
 
-    /** Every command is answered with the aggregate's version once handled, and anything it created. */
+    /**
+     * Around every command: handles it; if it changed anything, lets the derived milestones follow; and answers with
+     * the aggregate's version and anything the command created.
+     */
     @CommandHandlerInterceptor
-    Object answerWithVersion(InterceptorChain chain) throws Exception {
+    Object decide(CommandMessage<?> command, InterceptorChain chain, Clock clock) throws Exception {
+        Long before = AggregateLifecycle.getVersion();
         Object created = chain.proceed();
-        return new CommandOutcome(AggregateLifecycle.getVersion(), created instanceof String id ? id : null);
+        if (!Objects.equals(before, AggregateLifecycle.getVersion())) {
+            deriveMilestones(factsDated(command.getPayload(), clock));
+        }
+        return CommandOutcome.of(AggregateLifecycle.getVersion(), created);
     }
 
     // ---------------------------------------------------------------- milestones
@@ -178,14 +199,13 @@ class IcsTransition {
     // ---------------------------------------------------------------- board
 
     @CommandHandler
-    void handle(StartRecruitment command, Clock clock) {
+    void handle(StartRecruitment command) {
         board.checkStartRecruitment(command.seat(), command.process());
         apply(new RecruitmentStarted(icsCode, command.seat(), command.process()));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
-    void handle(NamePreferredCandidate command, Clock clock) {
+    void handle(NamePreferredCandidate command) {
         board.checkNameCandidate(command.seat(), command.candidateName(), command.conflictingPosts());
         apply(new PreferredCandidateNamed(
                 icsCode,
@@ -193,7 +213,6 @@ class IcsTransition {
                 command.candidateName(),
                 command.conflictingPosts(),
                 command.mentalHealthExpertise()));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
@@ -205,11 +224,10 @@ class IcsTransition {
         }
         board.checkAppointmentOrder(seat);
         apply(new DesignateAppointmentConfirmed(icsCode, seat, board.seat(seat).person(), today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
-    void handle(WithdrawCandidate command, Clock clock) {
+    void handle(WithdrawCandidate command) {
         board.checkWithdraw(command.seat());
         Board.Seat seat = board.seat(command.seat());
         apply(new CandidateWithdrawn(icsCode, command.seat(), seat.person(), seat.status(), command.reason()));
@@ -220,7 +238,6 @@ class IcsTransition {
             apply(new DueDiligenceSignOffsWithdrawn(
                     icsCode, dueDiligence.signatories(), "the designate chief executive who signed has withdrawn"));
         }
-        deriveMilestones(clock);
     }
 
     @CommandHandler
@@ -229,7 +246,6 @@ class IcsTransition {
         gate.requireEstablishment("a substantive appointment", today(clock));
         apply(new AppointmentMadeSubstantive(
                 icsCode, command.seat(), board.seat(command.seat()).person(), today(clock)));
-        deriveMilestones(clock);
     }
 
     // ---------------------------------------------------------------- facts relayed from other aggregates
@@ -257,7 +273,6 @@ class IcsTransition {
     void handle(NoteTransferSchemeAgreed command) {
         if (predecessors.contains(command.ccgCode()) && !agreedSchemes.contains(command.ccgCode())) {
             apply(new TransferSchemeAgreementNoted(icsCode, command.ccgCode(), command.agreedOn()));
-            deriveMilestones(command.agreedOn());
         }
     }
 
@@ -267,21 +282,19 @@ class IcsTransition {
     void handle(StartDueDiligencePlanning command, Clock clock) {
         dueDiligence.checkStart();
         apply(new DueDiligencePlanningStarted(icsCode, today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
-    String handle(RaiseDueDiligenceItem command, Clock clock) {
+    String handle(RaiseDueDiligenceItem command) {
         dueDiligence.checkChangeItems();
         withdrawSignOffs("an item was raised after they were given");
         DueDiligenceItemId id = dueDiligence.nextItemId();
         apply(new DueDiligenceItemRaised(icsCode, id, command.area(), command.title()));
-        deriveMilestones(clock);
         return id.value();
     }
 
     @CommandHandler
-    void handle(AssessDueDiligenceItem command, Clock clock) {
+    void handle(AssessDueDiligenceItem command) {
         dueDiligence.checkAssess(command.itemId(), command.outcome(), command.risk());
         withdrawSignOffs("an item was assessed again after they were given");
         boolean issue = command.outcome() == AssessmentOutcome.ISSUE;
@@ -291,7 +304,6 @@ class IcsTransition {
                 command.outcome(),
                 issue ? command.risk() : null,
                 issue ? command.mitigation() : null));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
@@ -308,7 +320,6 @@ class IcsTransition {
         if (dueDiligence.isSignedOffByAll(predecessors)) {
             apply(new DueDiligenceCompleted(icsCode, today(clock)));
         }
-        deriveMilestones(clock);
     }
 
     private void withdrawSignOffs(String reason) {
@@ -320,60 +331,52 @@ class IcsTransition {
     // ---------------------------------------------------------------- constitution, MoU, assurance
 
     @CommandHandler
-    void handle(RecordConstitutionDraft command, Clock clock) {
+    void handle(RecordConstitutionDraft command) {
         constitution.checkDraft();
         apply(new ConstitutionDraftRecorded(
                 icsCode, constitution.draftVersion() + 1, command.documentReference(), command.summary()));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
     void handle(OpenConstitutionEngagement command, Clock clock) {
         constitution.checkOpenEngagement();
         apply(new ConstitutionEngagementOpened(icsCode, constitution.draftVersion(), today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
     void handle(CloseConstitutionEngagement command, Clock clock) {
         constitution.checkCloseEngagement();
         apply(new ConstitutionEngagementClosed(icsCode, constitution.draftVersion(), today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
     void handle(SubmitConstitution command, Clock clock) {
         constitution.checkSubmit(board.gaps(), command.gaps());
         apply(new ConstitutionSubmitted(icsCode, constitution.draftVersion(), command.gaps(), today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
     void handle(ApproveConstitution command, Clock clock) {
         constitution.checkDecide();
         apply(new ConstitutionApproved(icsCode, constitution.draftVersion(), command.comments(), today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
-    void handle(ReturnConstitution command, Clock clock) {
+    void handle(ReturnConstitution command) {
         constitution.checkDecide();
         apply(new ConstitutionReturned(icsCode, constitution.draftVersion(), command.comments()));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
-    void handle(DraftMou command, Clock clock) {
+    void handle(DraftMou command) {
         constitution.checkDraftMou();
         apply(new MouDrafted(icsCode, command.documentReference()));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
     void handle(AgreeMou command, Clock clock) {
         constitution.checkAgreeMou();
         apply(new MouAgreed(icsCode, today(clock)));
-        deriveMilestones(clock);
     }
 
     @CommandHandler
@@ -383,9 +386,12 @@ class IcsTransition {
 
     // ---------------------------------------------------------------- derived milestones
 
-    /** Moves every derived milestone to where its facts now put it; what completes is dated today. */
-    private void deriveMilestones(Clock clock) {
-        deriveMilestones(today(clock));
+    /**
+     * The day what a command completes is dated: the day a predecessor's scheme was agreed, not the day the news
+     * arrived; otherwise today.
+     */
+    private static LocalDate factsDated(Object command, Clock clock) {
+        return command instanceof NoteTransferSchemeAgreed noted ? noted.agreedOn() : today(clock);
     }
 
     /** Moves every derived milestone to where its facts now put it; what completes is dated as given. */
@@ -418,7 +424,7 @@ class IcsTransition {
         return LocalDate.now(clock);
     }
 
-    // ---------------------------------------------------------------- event sourcing
+    // ---------------------------------------------------------------- event sourcing (the members source their own)
 
     @EventSourcingHandler
     void on(IcsTransitionOpened event) {
@@ -430,139 +436,8 @@ class IcsTransition {
     }
 
     @EventSourcingHandler
-    void on(MilestoneStarted event) {
-        milestones.set(event.milestone(), MilestoneStatus.IN_PROGRESS);
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneFlaggedAtRisk event) {
-        milestones.set(event.milestone(), MilestoneStatus.AT_RISK);
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneRiskCleared event) {
-        milestones.set(event.milestone(), MilestoneStatus.IN_PROGRESS);
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneCompleted event) {
-        milestones.set(event.milestone(), MilestoneStatus.COMPLETE);
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneReopened event) {
-        milestones.set(event.milestone(), MilestoneStatus.IN_PROGRESS);
-    }
-
-    @EventSourcingHandler
-    void on(RecruitmentStarted event) {
-        board.recruitmentStarted(event.seat(), event.process());
-    }
-
-    @EventSourcingHandler
-    void on(PreferredCandidateNamed event) {
-        board.candidateNamed(
-                event.seat(), event.candidateName(), event.conflictingPosts(), event.mentalHealthExpertise());
-    }
-
-    @EventSourcingHandler
-    void on(DesignateAppointmentConfirmed event) {
-        board.moved(event.seat(), AppointmentStatus.DESIGNATE_CONFIRMED);
-    }
-
-    @EventSourcingHandler
-    void on(CandidateWithdrawn event) {
-        board.candidateWithdrawn(event.seat());
-    }
-
-    @EventSourcingHandler
-    void on(AppointmentMadeSubstantive event) {
-        board.moved(event.seat(), AppointmentStatus.SUBSTANTIVE);
-    }
-
-    @EventSourcingHandler
-    void on(IcsLegislativeMilestoneNoted event) {
-        gate.note(event.milestone(), event.occurredOn());
-    }
-
-    @EventSourcingHandler
-    void on(IcsEstablishmentDateNoted event) {
-        gate.noteEstablishmentDate(event.establishmentDate());
-    }
-
-    @EventSourcingHandler
     void on(TransferSchemeAgreementNoted event) {
         agreedSchemes.add(event.ccgCode());
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligencePlanningStarted event) {
-        dueDiligence.start();
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligenceItemRaised event) {
-        dueDiligence.raise(event.itemId(), event.area(), event.title());
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligenceItemAssessed event) {
-        dueDiligence.assess(event.itemId(), event.outcome(), event.risk(), event.mitigation());
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligenceSignedOff event) {
-        dueDiligence.signedOff(event.capacity(), event.ccgCode(), event.signatory());
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligenceSignOffsWithdrawn event) {
-        dueDiligence.signOffsWithdrawn();
-    }
-
-    @EventSourcingHandler
-    void on(DueDiligenceCompleted event) {
-        dueDiligence.complete();
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionDraftRecorded event) {
-        constitution.drafted(event.draftVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionEngagementOpened event) {
-        constitution.moved(ConstitutionStatus.ENGAGEMENT_OPEN);
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionEngagementClosed event) {
-        constitution.moved(ConstitutionStatus.ENGAGEMENT_CLOSED);
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionSubmitted event) {
-        constitution.moved(ConstitutionStatus.SUBMITTED);
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionApproved event) {
-        constitution.moved(ConstitutionStatus.APPROVED);
-    }
-
-    @EventSourcingHandler
-    void on(ConstitutionReturned event) {
-        constitution.moved(ConstitutionStatus.DRAFTING);
-    }
-
-    @EventSourcingHandler
-    void on(MouDrafted event) {
-        constitution.mou(MouStatus.DRAFTED);
-    }
-
-    @EventSourcingHandler
-    void on(MouAgreed event) {
-        constitution.mou(MouStatus.AGREED);
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import uk.nhs.ics.transition.domain.Refusal;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.Evidence;
@@ -11,6 +12,11 @@ import uk.nhs.ics.transition.messages.common.MilestoneCode;
 import uk.nhs.ics.transition.messages.common.MilestoneKind;
 import uk.nhs.ics.transition.messages.common.MilestoneStatus;
 import uk.nhs.ics.transition.messages.common.Programme;
+import uk.nhs.ics.transition.messages.ics.MilestoneCompleted;
+import uk.nhs.ics.transition.messages.ics.MilestoneFlaggedAtRisk;
+import uk.nhs.ics.transition.messages.ics.MilestoneReopened;
+import uk.nhs.ics.transition.messages.ics.MilestoneRiskCleared;
+import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
 
 /**
  * Where each milestone of one ICS stands, and the rules for moving a manual one by hand:
@@ -36,8 +42,29 @@ final class MilestonePlan {
         return status;
     }
 
-    void set(MilestoneCode milestone, MilestoneStatus status) {
-        statuses.put(milestone, status);
+    @EventSourcingHandler
+    void on(MilestoneStarted event) {
+        statuses.put(event.milestone(), MilestoneStatus.IN_PROGRESS);
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneFlaggedAtRisk event) {
+        statuses.put(event.milestone(), MilestoneStatus.AT_RISK);
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRiskCleared event) {
+        statuses.put(event.milestone(), MilestoneStatus.IN_PROGRESS);
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneCompleted event) {
+        statuses.put(event.milestone(), MilestoneStatus.COMPLETE);
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneReopened event) {
+        statuses.put(event.milestone(), MilestoneStatus.IN_PROGRESS);
     }
 
     void checkStart(MilestoneCode milestone) {

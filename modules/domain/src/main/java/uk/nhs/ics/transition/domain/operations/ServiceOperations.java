@@ -51,8 +51,8 @@ class ServiceOperations {
     /** Every command is answered with the version, as every write is. */
     @CommandHandlerInterceptor
     Object answerWithVersion(InterceptorChain chain) throws Exception {
-        chain.proceed();
-        return new CommandOutcome(AggregateLifecycle.getVersion(), null);
+        Object answer = chain.proceed();
+        return CommandOutcome.of(AggregateLifecycle.getVersion(), answer);
     }
 
     @EventSourcingHandler

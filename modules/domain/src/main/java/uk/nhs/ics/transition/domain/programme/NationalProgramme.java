@@ -62,8 +62,8 @@ class NationalProgramme {
     /** Every command is answered with the aggregate's version once handled. */
     @CommandHandlerInterceptor
     Object answerWithVersion(InterceptorChain chain) throws Exception {
-        chain.proceed();
-        return new CommandOutcome(AggregateLifecycle.getVersion(), null);
+        Object answer = chain.proceed();
+        return CommandOutcome.of(AggregateLifecycle.getVersion(), answer);
     }
 
     @CommandHandler

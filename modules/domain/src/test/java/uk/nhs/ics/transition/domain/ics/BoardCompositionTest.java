@@ -41,14 +41,17 @@ import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
 import uk.nhs.ics.transition.messages.common.Programme;
 import uk.nhs.ics.transition.messages.common.RegionCode;
-import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
+import uk.nhs.ics.transition.messages.ics.AppointmentMadeSubstantive;
 import uk.nhs.ics.transition.messages.ics.BoardGap;
 import uk.nhs.ics.transition.messages.ics.BoardRole;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
 import uk.nhs.ics.transition.messages.ics.ConstitutionSubmitted;
+import uk.nhs.ics.transition.messages.ics.DesignateAppointmentConfirmed;
 import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
 import uk.nhs.ics.transition.messages.ics.MilestoneCompleted;
 import uk.nhs.ics.transition.messages.ics.NamePreferredCandidate;
+import uk.nhs.ics.transition.messages.ics.PreferredCandidateNamed;
+import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
 import uk.nhs.ics.transition.messages.ics.SubmitConstitution;
 
 /**
@@ -212,8 +215,8 @@ class BoardCompositionTest {
     @Test
     void a_preferred_candidate_does_not_fill_a_role() {
         Board board = fullBoardWithout(CHAIR);
-        board.recruitmentStarted(CHAIR, BoardRole.CHAIR.process());
-        board.candidateNamed(CHAIR, "Cedi Frederick", List.of(), false);
+        board.on(new RecruitmentStarted(KENT_AND_MEDWAY, CHAIR, BoardRole.CHAIR.process()));
+        board.on(new PreferredCandidateNamed(KENT_AND_MEDWAY, CHAIR, "Cedi Frederick", List.of(), false));
 
         assertThat(board.gaps()).containsExactly("CHAIR");
     }
@@ -226,8 +229,8 @@ class BoardCompositionTest {
                 holdAsDesignate(board, seat, "Holder of " + seat, false);
             }
         }
-        board.recruitmentStarted(MEDICAL_DIRECTOR, BoardRole.MEDICAL_DIRECTOR.process());
-        board.candidateNamed(MEDICAL_DIRECTOR, "Medical Director", List.of(), true);
+        board.on(new RecruitmentStarted(KENT_AND_MEDWAY, MEDICAL_DIRECTOR, BoardRole.MEDICAL_DIRECTOR.process()));
+        board.on(new PreferredCandidateNamed(KENT_AND_MEDWAY, MEDICAL_DIRECTOR, "Medical Director", List.of(), true));
 
         assertThat(board.gaps()).containsExactly("MEDICAL_DIRECTOR", BoardGap.MENTAL_HEALTH_EXPERTISE);
     }
@@ -235,7 +238,8 @@ class BoardCompositionTest {
     @Test
     void substantive_holders_fill_the_board_as_designates_do() {
         Board board = fullBoard();
-        THE_TEN_SEATS.forEach(seat -> board.moved(seat, AppointmentStatus.SUBSTANTIVE));
+        THE_TEN_SEATS.forEach(seat -> board.on(new AppointmentMadeSubstantive(
+                KENT_AND_MEDWAY, seat, board.seat(seat).person(), Programme.JUNE_2021_BASELINE.establishmentDate())));
 
         assertThat(board.gaps()).isEmpty();
     }
@@ -332,10 +336,10 @@ class BoardCompositionTest {
         return board;
     }
 
-    /** Takes a seat through recruitment to a designate, as the event-sourcing handlers would. */
+    /** Takes a seat through recruitment to a designate, by the events the aggregate would record. */
     private static void holdAsDesignate(Board board, BoardSeat seat, String person, boolean mentalHealthExpertise) {
-        board.recruitmentStarted(seat, seat.role().process());
-        board.candidateNamed(seat, person, List.of(), mentalHealthExpertise);
-        board.moved(seat, AppointmentStatus.DESIGNATE_CONFIRMED);
+        board.on(new RecruitmentStarted(KENT_AND_MEDWAY, seat, seat.role().process()));
+        board.on(new PreferredCandidateNamed(KENT_AND_MEDWAY, seat, person, List.of(), mentalHealthExpertise));
+        board.on(new DesignateAppointmentConfirmed(KENT_AND_MEDWAY, seat, person, LocalDate.of(2021, 11, 1)));
     }
 }

@@ -23,6 +23,11 @@ public record TransferItemId(@JsonValue String value) {
         return new TransferItemId("T-" + n);
     }
 
+    /** The item's number, read from its validated form: {@code 7} for {@code T-7}. */
+    public int number() {
+        return Integer.parseInt(value.substring(2));
+    }
+
     @Override
     public String toString() {
         return value;

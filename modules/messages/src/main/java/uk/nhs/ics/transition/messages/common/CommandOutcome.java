@@ -15,4 +15,15 @@ public record CommandOutcome(long version, String createdId, RegisterImportPlan 
     public CommandOutcome(long version, String createdId) {
         this(version, createdId, null);
     }
+
+    /**
+     * The answer to a command whose handler returned {@code answer}: an identifier it created, a register import's
+     * plan, or nothing to add.
+     */
+    public static CommandOutcome of(long version, Object answer) {
+        if (answer instanceof RegisterImportPlan plan) {
+            return new CommandOutcome(version, null, plan);
+        }
+        return new CommandOutcome(version, answer instanceof String id ? id : null);
+    }
 }

@@ -23,6 +23,11 @@ public record DueDiligenceItemId(@JsonValue String value) {
         return new DueDiligenceItemId("DD-" + n);
     }
 
+    /** The item's number, read from its validated form: {@code 7} for {@code DD-7}. */
+    public int number() {
+        return Integer.parseInt(value.substring(3));
+    }
+
     @Override
     public String toString() {
         return value;
