@@ -28,7 +28,7 @@ import static uk.nhs.ics.transition.domain.IcsScenario.recruit;
 import static uk.nhs.ics.transition.domain.IcsScenario.royalAssent;
 import static uk.nhs.ics.transition.domain.IcsScenario.secondReading;
 import static uk.nhs.ics.transition.domain.IcsScenario.steps;
-import static uk.nhs.ics.transition.domain.Produced.including;
+import static uk.nhs.ics.transition.domain.Produced.besidesDerived;
 import static uk.nhs.ics.transition.domain.Refusals.refusedWith;
 
 import java.time.LocalDate;
@@ -186,7 +186,7 @@ class LegislativeGateTest {
                         candidate(KENT_AND_MEDWAY, CHAIR, "Cedi Frederick"),
                         secondReading(KENT_AND_MEDWAY)))
                 .when(confirm(KENT_AND_MEDWAY, CHAIR))
-                .expectEventsMatching(including(new DesignateAppointmentConfirmed(
+                .expectEventsMatching(besidesDerived(new DesignateAppointmentConfirmed(
                         KENT_AND_MEDWAY, CHAIR, "Cedi Frederick", SECOND_READING_ON.plusDays(1))));
     }
 
@@ -211,7 +211,7 @@ class LegislativeGateTest {
                         recruit(KENT_AND_MEDWAY, CHIEF_EXECUTIVE),
                         candidate(KENT_AND_MEDWAY, CHIEF_EXECUTIVE, "Paul Bentley")))
                 .when(confirm(KENT_AND_MEDWAY, CHIEF_EXECUTIVE))
-                .expectEventsMatching(including(new DesignateAppointmentConfirmed(
+                .expectEventsMatching(besidesDerived(new DesignateAppointmentConfirmed(
                         KENT_AND_MEDWAY, CHIEF_EXECUTIVE, "Paul Bentley", SECOND_READING_ON.plusDays(1))));
     }
 
@@ -230,7 +230,7 @@ class LegislativeGateTest {
                             recruit(KENT_AND_MEDWAY, seat),
                             candidate(KENT_AND_MEDWAY, seat, "Holder of " + seat))
                     .when(confirm(KENT_AND_MEDWAY, seat))
-                    .expectEventsMatching(including(new DesignateAppointmentConfirmed(
+                    .expectEventsMatching(besidesDerived(new DesignateAppointmentConfirmed(
                             KENT_AND_MEDWAY, seat, "Holder of " + seat, BEFORE_THE_SECOND_READING)));
         }
     }
@@ -394,7 +394,7 @@ class LegislativeGateTest {
     void recruitment_needs_no_legislation() {
         ics.givenCommands(openKentAndMedway())
                 .when(recruit(KENT_AND_MEDWAY, CHIEF_EXECUTIVE))
-                .expectEventsMatching(including(
+                .expectEventsMatching(besidesDerived(
                         new RecruitmentStarted(KENT_AND_MEDWAY, CHIEF_EXECUTIVE, RecruitmentProcess.NATIONAL)));
     }
 
@@ -402,7 +402,7 @@ class LegislativeGateTest {
     void naming_a_preferred_candidate_needs_no_legislation() {
         ics.givenCommands(openKentAndMedway(), recruit(KENT_AND_MEDWAY, CHAIR))
                 .when(candidate(KENT_AND_MEDWAY, CHAIR, "Cedi Frederick"))
-                .expectEventsMatching(including(
+                .expectEventsMatching(besidesDerived(
                         new PreferredCandidateNamed(KENT_AND_MEDWAY, CHAIR, "Cedi Frederick", List.of(), false)));
     }
 
@@ -415,7 +415,7 @@ class LegislativeGateTest {
                         SignOffCapacity.CCG_ACCOUNTABLE_OFFICER,
                         KENT_AND_MEDWAY_CCG,
                         null))
-                .expectEventsMatching(including(new DueDiligenceSignedOff(
+                .expectEventsMatching(besidesDerived(new DueDiligenceSignedOff(
                         KENT_AND_MEDWAY,
                         "Wilf Williams",
                         SignOffCapacity.CCG_ACCOUNTABLE_OFFICER,
@@ -435,7 +435,7 @@ class LegislativeGateTest {
         ics.givenCommands(steps(openKentAndMedway(), constitutionReadyToSubmit(KENT_AND_MEDWAY)))
                 .when(new SubmitConstitution(KENT_AND_MEDWAY, gaps, null))
                 .expectEventsMatching(
-                        including(new ConstitutionSubmitted(KENT_AND_MEDWAY, 1, gaps, BEFORE_THE_SECOND_READING)));
+                        besidesDerived(new ConstitutionSubmitted(KENT_AND_MEDWAY, 1, gaps, BEFORE_THE_SECOND_READING)));
     }
 
     @Test

@@ -25,7 +25,6 @@ import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.CommandOutcome;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
-import uk.nhs.ics.transition.messages.common.MilestoneKind;
 import uk.nhs.ics.transition.messages.common.MilestoneStatus;
 import uk.nhs.ics.transition.messages.ics.AddAssuranceComment;
 import uk.nhs.ics.transition.messages.ics.AgreeMou;
@@ -396,12 +395,10 @@ class IcsTransition {
 
     /** Moves every derived milestone to where its facts now put it; what completes is dated as given. */
     private void deriveMilestones(LocalDate on) {
-        for (MilestoneCode milestone : MilestoneCode.values()) {
-            if (milestone.kind() != MilestoneKind.DERIVED) {
-                continue;
-            }
-            DerivedMilestones.Facts facts =
-                    DerivedMilestones.facts(milestone, board, dueDiligence, constitution, agreedSchemes, predecessors);
+        DerivedMilestones.State state =
+                new DerivedMilestones.State(board, dueDiligence, constitution, agreedSchemes, predecessors);
+        for (MilestoneCode milestone : DerivedMilestones.derived()) {
+            DerivedMilestones.Facts facts = DerivedMilestones.facts(milestone, state);
             MilestoneStatus status = milestones.status(milestone);
             if (facts == DerivedMilestones.Facts.ALL && status != MilestoneStatus.COMPLETE) {
                 if (status == MilestoneStatus.NOT_STARTED) {
@@ -412,7 +409,8 @@ class IcsTransition {
                 apply(new MilestoneReopened(
                         icsCode,
                         milestone,
-                        "no longer true: " + milestone.completingFacts().orElseThrow(),
+                        "no longer true: "
+                                + DerivedMilestones.completesWhen(milestone).orElseThrow(),
                         true));
             } else if (facts == DerivedMilestones.Facts.SOME && status == MilestoneStatus.NOT_STARTED) {
                 apply(new MilestoneStarted(icsCode, milestone, true));

@@ -1,5 +1,6 @@
 package uk.nhs.ics.transition.domain.ics;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.ics.transition.domain.IcsScenario.CHAIR;
 import static uk.nhs.ics.transition.domain.IcsScenario.CHIEF_EXECUTIVE;
 import static uk.nhs.ics.transition.domain.IcsScenario.DERBYSHIRE;
@@ -34,11 +35,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.ics.transition.domain.MutableClock;
-import uk.nhs.ics.transition.domain.Produced;
 import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
+import uk.nhs.ics.transition.messages.common.MilestoneKind;
 import uk.nhs.ics.transition.messages.ics.AgreeMou;
 import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.ApproveConstitution;
@@ -65,6 +68,7 @@ import uk.nhs.ics.transition.messages.ics.NamePreferredCandidate;
 import uk.nhs.ics.transition.messages.ics.NoteTransferSchemeAgreed;
 import uk.nhs.ics.transition.messages.ics.OpenConstitutionEngagement;
 import uk.nhs.ics.transition.messages.ics.RecordConstitutionDraft;
+import uk.nhs.ics.transition.messages.ics.RecruitmentProcess;
 import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
 import uk.nhs.ics.transition.messages.ics.ReturnConstitution;
 import uk.nhs.ics.transition.messages.ics.SignOffCapacity;
@@ -144,8 +148,10 @@ class DerivedMilestonesTest {
         clock.setToday(later);
 
         given.when(recruit(KENT_AND_MEDWAY, CHIEF_EXECUTIVE))
-                .expectEventsMatching(Produced.including(new MilestoneCompleted(
-                        KENT_AND_MEDWAY, MilestoneCode.Q2_CHAIR_CEO_RECRUITED, later, List.of(), true)));
+                .expectEvents(
+                        new RecruitmentStarted(KENT_AND_MEDWAY, CHIEF_EXECUTIVE, RecruitmentProcess.NATIONAL),
+                        new MilestoneCompleted(
+                                KENT_AND_MEDWAY, MilestoneCode.Q2_CHAIR_CEO_RECRUITED, later, List.of(), true));
     }
 
     // ---------------------------------------------------------------- Q2-CHAIR-CEO-CONFIRMED
@@ -196,8 +202,14 @@ class DerivedMilestonesTest {
     void the_confirmation_milestone_reopens_as_derived_when_the_designate_chair_withdraws() {
         fixture.givenCommands(steps(openKentAndMedway(), chairAndChiefExecutive(KENT_AND_MEDWAY)))
                 .when(new WithdrawCandidate(KENT_AND_MEDWAY, CHAIR, "Ill health", null))
-                .expectEventsMatching(
-                        Produced.including(reopened(KENT_AND_MEDWAY, MilestoneCode.Q2_CHAIR_CEO_CONFIRMED)));
+                .expectEvents(
+                        new CandidateWithdrawn(
+                                KENT_AND_MEDWAY,
+                                CHAIR,
+                                "Cedi Frederick",
+                                AppointmentStatus.DESIGNATE_CONFIRMED,
+                                "Ill health"),
+                        reopened(KENT_AND_MEDWAY, MilestoneCode.Q2_CHAIR_CEO_CONFIRMED));
     }
 
     @Test
@@ -245,8 +257,10 @@ class DerivedMilestonesTest {
     void recruiting_the_first_executive_director_starts_the_executive_recruitment_milestone() {
         fixture.givenCommands(openKentAndMedway())
                 .when(recruit(KENT_AND_MEDWAY, FINANCE_DIRECTOR))
-                .expectEventsMatching(
-                        Produced.including(started(KENT_AND_MEDWAY, MilestoneCode.Q3_EXECUTIVES_RECRUITED)));
+                .expectEvents(
+                        new RecruitmentStarted(KENT_AND_MEDWAY, FINANCE_DIRECTOR, RecruitmentProcess.LOCAL),
+                        started(KENT_AND_MEDWAY, MilestoneCode.Q3_EXECUTIVES_RECRUITED),
+                        started(KENT_AND_MEDWAY, MilestoneCode.Q4_SENIOR_RECRUITED));
     }
 
     @Test
@@ -304,8 +318,14 @@ class DerivedMilestonesTest {
                         designate(KENT_AND_MEDWAY, MEDICAL_DIRECTOR, "Medical Director"),
                         designate(KENT_AND_MEDWAY, DIRECTOR_OF_NURSING, "Director of Nursing")))
                 .when(new WithdrawCandidate(KENT_AND_MEDWAY, FINANCE_DIRECTOR, "Withdrew before starting", null))
-                .expectEventsMatching(
-                        Produced.including(reopened(KENT_AND_MEDWAY, MilestoneCode.Q3_EXECUTIVES_CONFIRMED)));
+                .expectEvents(
+                        new CandidateWithdrawn(
+                                KENT_AND_MEDWAY,
+                                FINANCE_DIRECTOR,
+                                "Finance Director",
+                                AppointmentStatus.DESIGNATE_CONFIRMED,
+                                "Withdrew before starting"),
+                        reopened(KENT_AND_MEDWAY, MilestoneCode.Q3_EXECUTIVES_CONFIRMED));
     }
 
     // ---------------------------------------------------------------- Q3-CONSTITUTION-ENGAGEMENT
@@ -687,5 +707,19 @@ class DerivedMilestonesTest {
     private static MilestoneReopened reopened(IcsCode ics, MilestoneCode milestone) {
         return new MilestoneReopened(
                 ics, milestone, "no longer true: " + milestone.completingFacts().orElseThrow(), true);
+    }
+
+    // ---------------------------------------------------------------- one source for each rule
+
+    /**
+     * The catalogue's words for what completes each milestone (the API and the refusals quote them) are the words of
+     * the rule that derives it, and a milestone is derived exactly when it has a rule.
+     */
+    @ParameterizedTest
+    @EnumSource(MilestoneCode.class)
+    void the_catalogue_says_what_the_rule_checks(MilestoneCode milestone) {
+        assertThat(milestone.completingFacts()).isEqualTo(DerivedMilestones.completesWhen(milestone));
+        assertThat(DerivedMilestones.derived().contains(milestone))
+                .isEqualTo(milestone.kind() == MilestoneKind.DERIVED);
     }
 }

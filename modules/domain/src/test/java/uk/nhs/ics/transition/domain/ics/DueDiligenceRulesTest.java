@@ -31,8 +31,10 @@ import uk.nhs.ics.transition.messages.common.CcgCode;
 import uk.nhs.ics.transition.messages.common.CommandOutcome;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.IcsCode;
+import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.AssessDueDiligenceItem;
 import uk.nhs.ics.transition.messages.ics.AssessmentOutcome;
+import uk.nhs.ics.transition.messages.ics.CandidateWithdrawn;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceCompleted;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceItemAssessed;
@@ -251,7 +253,7 @@ class DueDiligenceRulesTest {
                         issue(KENT_AND_MEDWAY, DD_3, RiskRating.HIGH, "Quality handover agreed with the CQC")))
                 .when(accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(Produced.including(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)));
+                .expectEventsMatching(Produced.besidesDerived(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)));
     }
 
     @Test
@@ -262,7 +264,7 @@ class DueDiligenceRulesTest {
                         issue(KENT_AND_MEDWAY, DD_3, RiskRating.MEDIUM, null)))
                 .when(accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(Produced.including(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)));
+                .expectEventsMatching(Produced.besidesDerived(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)));
     }
 
     // ---------------------------------------------------------------- who signs
@@ -326,7 +328,7 @@ class DueDiligenceRulesTest {
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY)))
                 .when(signOff)
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(Produced.including(new DueDiligenceSignedOff(
+                .expectEventsMatching(Produced.besidesDerived(new DueDiligenceSignedOff(
                         KENT_AND_MEDWAY, signOff.signatory(), SignOffCapacity.DESIGNATE_CHIEF_EXECUTIVE, null)));
     }
 
@@ -362,7 +364,7 @@ class DueDiligenceRulesTest {
                         chairAndChiefExecutive(KENT_AND_MEDWAY),
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY)))
                 .when(accountableOfficer(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG))
-                .expectEventsMatching(Produced.including(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)))
+                .expectEventsMatching(Produced.besidesDerived(signedOffBy(KENT_AND_MEDWAY, KENT_AND_MEDWAY_CCG)))
                 .expectEventsMatching(Produced.noneOf(DueDiligenceCompleted.class));
     }
 
@@ -413,7 +415,7 @@ class DueDiligenceRulesTest {
                         accountableOfficer(DERBYSHIRE, TAMESIDE_AND_GLOSSOP_CCG),
                         chiefExecutive(DERBYSHIRE, "Paul Bentley")))
                 .when(accountableOfficer(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG))
-                .expectEventsMatching(Produced.including(
+                .expectEventsMatching(Produced.besidesDerived(
                         signedOffBy(DERBYSHIRE, DERBY_AND_DERBYSHIRE_CCG),
                         new DueDiligenceCompleted(DERBYSHIRE, TODAY)));
     }
@@ -527,10 +529,17 @@ class DueDiligenceRulesTest {
                         dueDiligenceReadyToSignOff(KENT_AND_MEDWAY),
                         chiefExecutive(KENT_AND_MEDWAY, "Paul Bentley")))
                 .when(new WithdrawCandidate(KENT_AND_MEDWAY, IcsScenario.CHIEF_EXECUTIVE, "Took up another post", null))
-                .expectEventsMatching(Produced.including(new DueDiligenceSignOffsWithdrawn(
-                        KENT_AND_MEDWAY,
-                        List.of("Paul Bentley (designate chief executive)"),
-                        "the designate chief executive who signed has withdrawn")));
+                .expectEventsMatching(Produced.besidesDerived(
+                        new CandidateWithdrawn(
+                                KENT_AND_MEDWAY,
+                                IcsScenario.CHIEF_EXECUTIVE,
+                                "Paul Bentley",
+                                AppointmentStatus.DESIGNATE_CONFIRMED,
+                                "Took up another post"),
+                        new DueDiligenceSignOffsWithdrawn(
+                                KENT_AND_MEDWAY,
+                                List.of("Paul Bentley (designate chief executive)"),
+                                "the designate chief executive who signed has withdrawn")));
     }
 
     @Test
