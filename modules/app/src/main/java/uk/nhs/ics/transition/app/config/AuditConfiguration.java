@@ -204,7 +204,7 @@ public class AuditConfiguration {
 
     @Bean
     HistoryNarrator historyNarrator() {
-        return new HistoryNarrator();
+        return new HistoryNarrator(AxonConfiguration.messageObjectMapper());
     }
 
     @Bean

@@ -1,219 +1,292 @@
 package uk.nhs.ics.transition.audit.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.ics.transition.messages.approval.ApprovalGranted;
+import uk.nhs.ics.transition.messages.approval.ApprovalRejected;
+import uk.nhs.ics.transition.messages.approval.ApprovalRequested;
+import uk.nhs.ics.transition.messages.approval.ApprovalSuperseded;
+import uk.nhs.ics.transition.messages.ccg.BoundaryChangeRegistered;
+import uk.nhs.ics.transition.messages.ccg.CcgAbolished;
+import uk.nhs.ics.transition.messages.ccg.CcgEstablishmentDateNoted;
+import uk.nhs.ics.transition.messages.ccg.CcgLegislativeMilestoneNoted;
+import uk.nhs.ics.transition.messages.ccg.CcgRegistered;
+import uk.nhs.ics.transition.messages.ccg.ReceivingChiefExecutiveNoted;
+import uk.nhs.ics.transition.messages.ccg.TransferItemAdded;
+import uk.nhs.ics.transition.messages.ccg.TransferItemAmended;
+import uk.nhs.ics.transition.messages.ccg.TransferItemDetails;
+import uk.nhs.ics.transition.messages.ccg.TransferItemReference;
+import uk.nhs.ics.transition.messages.ccg.TransferItemWithdrawn;
+import uk.nhs.ics.transition.messages.ccg.TransferRegisterImported;
+import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreed;
+import uk.nhs.ics.transition.messages.ccg.TransferSchemeAgreementsReset;
+import uk.nhs.ics.transition.messages.ccg.TransferSchemeEffected;
+import uk.nhs.ics.transition.messages.ccg.TransferSchemePartyAgreed;
+import uk.nhs.ics.transition.messages.ccg.TransferSchemeVaried;
+import uk.nhs.ics.transition.messages.common.EstablishmentDateNoted;
+import uk.nhs.ics.transition.messages.common.LegislativeStageNoted;
+import uk.nhs.ics.transition.messages.common.Money;
+import uk.nhs.ics.transition.messages.ics.AppointmentMadeSubstantive;
+import uk.nhs.ics.transition.messages.ics.AssuranceCommentAdded;
+import uk.nhs.ics.transition.messages.ics.CandidateWithdrawn;
+import uk.nhs.ics.transition.messages.ics.ConstitutionApproved;
+import uk.nhs.ics.transition.messages.ics.ConstitutionDraftRecorded;
+import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementClosed;
+import uk.nhs.ics.transition.messages.ics.ConstitutionEngagementOpened;
+import uk.nhs.ics.transition.messages.ics.ConstitutionReturned;
+import uk.nhs.ics.transition.messages.ics.ConstitutionSubmitted;
+import uk.nhs.ics.transition.messages.ics.DesignateAppointmentConfirmed;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceCompleted;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceItemAssessed;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceItemRaised;
+import uk.nhs.ics.transition.messages.ics.DueDiligencePlanningStarted;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceSignOffsWithdrawn;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceSignedOff;
+import uk.nhs.ics.transition.messages.ics.IcsEstablishmentDateNoted;
+import uk.nhs.ics.transition.messages.ics.IcsLegislativeMilestoneNoted;
+import uk.nhs.ics.transition.messages.ics.IcsTransitionOpened;
+import uk.nhs.ics.transition.messages.ics.MilestoneCompleted;
+import uk.nhs.ics.transition.messages.ics.MilestoneFlaggedAtRisk;
+import uk.nhs.ics.transition.messages.ics.MilestoneReopened;
+import uk.nhs.ics.transition.messages.ics.MilestoneRiskCleared;
+import uk.nhs.ics.transition.messages.ics.MilestoneStarted;
+import uk.nhs.ics.transition.messages.ics.MouAgreed;
+import uk.nhs.ics.transition.messages.ics.MouDrafted;
+import uk.nhs.ics.transition.messages.ics.PreferredCandidateNamed;
+import uk.nhs.ics.transition.messages.ics.RecruitmentStarted;
+import uk.nhs.ics.transition.messages.ics.TransferSchemeAgreementNoted;
+import uk.nhs.ics.transition.messages.operations.DeadLetterSkipped;
+import uk.nhs.ics.transition.messages.programme.LegislativeMilestoneRecorded;
+import uk.nhs.ics.transition.messages.programme.ProgrammeOpened;
+import uk.nhs.ics.transition.messages.programme.ProgrammeRebaselined;
+import uk.nhs.ics.transition.messages.region.RegionRegistered;
 
 /**
  * Says in one sentence what each event means, who did it and why: "CHAIR confirmed as designate: Cedi Frederick, by
  * Jane Smith (QKS programme manager)". Every event type has its own phrase; {@link #knows} tells which do.
+ *
+ * <p>A phrase is written against the event's class: the stored facts are read back as that class (with the stored
+ * form's object mapper), so a phrase names the event's fields by their accessors, and a field renamed or removed is a
+ * compile error here rather than an empty word in every auditor's history.
  */
 public final class HistoryNarrator {
 
-    private final Map<String, Function<JsonNode, String>> phrases = new HashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(HistoryNarrator.class);
 
-    public HistoryNarrator() {
+    private final ObjectMapper storedForm;
+    private final Map<String, Phrase<?>> phrases = new HashMap<>();
+
+    public HistoryNarrator(ObjectMapper storedForm) {
+        this.storedForm = storedForm;
+
         // four eyes: requests that wait for a second person, and their decisions
-        phrases.put(
-                "ApprovalRequested",
-                p -> "Asked for a second person's approval to " + text(p, "summary") + " (request "
-                        + text(p, "approvalId") + ", open until " + text(p, "decidableUntil") + ")");
-        phrases.put(
-                "ApprovalGranted",
-                p -> "Approved " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
-                        + text(p, "approvalId") + ")");
-        phrases.put(
-                "ApprovalRejected",
-                p -> "Rejected " + text(p, "requestedBy") + "'s request to " + text(p, "summary") + " (request "
-                        + text(p, "approvalId") + "): " + text(p, "reason"));
-        phrases.put(
-                "ApprovalSuperseded",
-                p -> "The request to " + text(p, "summary") + " (request " + text(p, "approvalId")
+        phrase(
+                ApprovalRequested.class,
+                e -> "Asked for a second person's approval to " + e.summary() + " (request " + e.approvalId()
+                        + ", open until " + text(e.decidableUntil()) + ")");
+        phrase(
+                ApprovalGranted.class,
+                e -> "Approved " + e.requestedBy() + "'s request to " + e.summary() + " (request " + e.approvalId()
+                        + ")");
+        phrase(
+                ApprovalRejected.class,
+                e -> "Rejected " + e.requestedBy() + "'s request to " + e.summary() + " (request " + e.approvalId()
+                        + "): " + text(e.reason()));
+        phrase(
+                ApprovalSuperseded.class,
+                e -> "The request to " + e.summary() + " (request " + e.approvalId()
                         + ") was superseded by a later one");
 
         // the national programme and the regions
-        phrases.put(
-                "DeadLetterSkipped",
-                p -> "Event " + text(p, "eventIdentifier") + " of " + text(p, "aggregate") + " skipped by the "
-                        + text(p, "processor") + " read model");
-        phrases.put("RegionRegistered", p -> "Region " + text(p, "regionCode") + " " + text(p, "name") + " registered");
-        phrases.put(
-                "ProgrammeOpened",
-                p -> "National programme opened with the June 2021 baseline (establishment "
-                        + text(p.path("baseline"), "establishmentDate") + ")");
-        phrases.put(
-                "LegislativeMilestoneRecorded",
-                p -> "The Bill's " + words(text(p, "milestone")) + " recorded as " + text(p, "occurredOn"));
-        phrases.put(
-                "ProgrammeRebaselined",
-                p -> "Programme re-baselined (baseline " + text(p, "baselineNumber")
-                        + ", from " + text(p, "decidedOn") + "): establishment "
-                        + text(p.path("baseline"), "establishmentDate")
-                        + " (was " + text(p, "previousEstablishmentDate") + ")");
+        phrase(
+                DeadLetterSkipped.class,
+                e -> "Event " + e.eventIdentifier() + " of " + e.aggregate() + " skipped by the " + e.processor()
+                        + " read model");
+        phrase(RegionRegistered.class, e -> "Region " + e.regionCode() + " " + e.name() + " registered");
+        phrase(
+                ProgrammeOpened.class,
+                e -> "National programme opened with the June 2021 baseline (establishment "
+                        + e.baseline().establishmentDate() + ")");
+        phrase(
+                LegislativeMilestoneRecorded.class,
+                e -> "The Bill's " + words(e.milestone()) + " recorded as " + e.occurredOn());
+        phrase(
+                ProgrammeRebaselined.class,
+                e -> "Programme re-baselined (baseline " + e.baselineNumber() + ", from " + e.decidedOn()
+                        + "): establishment " + e.baseline().establishmentDate() + " (was "
+                        + text(e.previousEstablishmentDate()) + ")");
 
         // an ICS: opening and relayed facts
-        phrases.put(
-                "IcsTransitionOpened",
-                p -> "Transition opened for " + text(p, "name") + " with "
-                        + p.path("milestonePlan").size() + " milestones and "
-                        + p.path("boardSeats").size() + " board seats");
-        phrases.put(
-                "IcsLegislativeMilestoneNoted",
-                p -> "Noted the Bill's " + words(text(p, "milestone")) + " (" + text(p, "occurredOn") + ")");
-        phrases.put(
-                "IcsEstablishmentDateNoted",
-                p -> "Noted the establishment date now in force: " + text(p, "establishmentDate"));
-        phrases.put(
-                "TransferSchemeAgreementNoted",
-                p -> "Noted that " + text(p, "ccgCode") + "'s transfer scheme was agreed on " + text(p, "agreedOn"));
+        phrase(
+                IcsTransitionOpened.class,
+                e -> "Transition opened for " + e.name() + " with "
+                        + e.milestonePlan().size() + " milestones and "
+                        + e.boardSeats().size() + " board seats");
+        phrase(IcsLegislativeMilestoneNoted.class, HistoryNarrator::stageNoted);
+        phrase(IcsEstablishmentDateNoted.class, HistoryNarrator::dateNoted);
+        phrase(
+                TransferSchemeAgreementNoted.class,
+                e -> "Noted that " + e.ccgCode() + "'s transfer scheme was agreed on " + e.agreedOn());
 
         // milestones
-        phrases.put(
-                "MilestoneStarted",
-                p -> text(p, "milestone") + " started"
-                        + (p.path("derived").asBoolean() ? " (the first of its facts was recorded)" : ""));
-        phrases.put("MilestoneFlaggedAtRisk", p -> text(p, "milestone") + " flagged at risk");
-        phrases.put("MilestoneRiskCleared", p -> text(p, "milestone") + " back on track");
-        phrases.put(
-                "MilestoneCompleted",
-                p -> text(p, "milestone") + " completed on " + text(p, "completedOn")
-                        + (p.path("derived").asBoolean()
+        phrase(
+                MilestoneStarted.class,
+                e -> e.milestone() + " started" + (e.derived() ? " (the first of its facts was recorded)" : ""));
+        phrase(MilestoneFlaggedAtRisk.class, e -> e.milestone() + " flagged at risk");
+        phrase(MilestoneRiskCleared.class, e -> e.milestone() + " back on track");
+        phrase(
+                MilestoneCompleted.class,
+                e -> e.milestone() + " completed on " + e.completedOn()
+                        + (e.derived()
                                 ? " (its facts are all recorded)"
-                                : " with " + count(p.path("evidence").size(), "piece", "pieces") + " of evidence"));
-        phrases.put(
-                "MilestoneReopened",
-                p -> text(p, "milestone") + " reopened"
-                        + (p.path("derived").asBoolean() ? " (one of its facts no longer holds)" : ""));
+                                : " with " + count(e.evidence().size(), "piece", "pieces") + " of evidence"));
+        phrase(
+                MilestoneReopened.class,
+                e -> e.milestone() + " reopened" + (e.derived() ? " (one of its facts no longer holds)" : ""));
 
         // the board
-        phrases.put(
-                "RecruitmentStarted",
-                p -> "Recruitment started for " + text(p, "seat") + " ("
-                        + text(p, "process").toLowerCase(Locale.ROOT) + " process)");
-        phrases.put(
-                "PreferredCandidateNamed",
-                p -> text(p, "candidateName") + " named preferred candidate for " + text(p, "seat")
-                        + (p.path("mentalHealthExpertise").asBoolean() ? " (mental health expertise)" : ""));
-        phrases.put(
-                "DesignateAppointmentConfirmed",
-                p -> text(p, "seat") + " confirmed as designate: " + text(p, "holderName"));
-        phrases.put(
-                "CandidateWithdrawn",
-                p -> text(p, "candidateName") + " withdrawn from " + text(p, "seat") + " (was "
-                        + words(text(p, "previousStatus")) + ")");
-        phrases.put(
-                "AppointmentMadeSubstantive",
-                p -> text(p, "seat") + ": " + text(p, "holderName") + " made substantive from "
-                        + text(p, "effectiveOn"));
+        phrase(
+                RecruitmentStarted.class,
+                e -> "Recruitment started for " + e.seat() + " (" + words(e.process()) + " process)");
+        phrase(
+                PreferredCandidateNamed.class,
+                e -> e.candidateName() + " named preferred candidate for " + e.seat()
+                        + (e.mentalHealthExpertise() ? " (mental health expertise)" : ""));
+        phrase(DesignateAppointmentConfirmed.class, e -> e.seat() + " confirmed as designate: " + text(e.holderName()));
+        phrase(
+                CandidateWithdrawn.class,
+                e -> text(e.candidateName()) + " withdrawn from " + e.seat() + " (was " + words(e.previousStatus())
+                        + ")");
+        phrase(
+                AppointmentMadeSubstantive.class,
+                e -> e.seat() + ": " + text(e.holderName()) + " made substantive from " + e.effectiveOn());
 
         // due diligence
-        phrases.put("DueDiligencePlanningStarted", p -> "Due diligence planning started");
-        phrases.put(
-                "DueDiligenceItemRaised",
-                p -> "Due diligence item " + text(p, "itemId") + " raised (" + text(p, "area") + "): "
-                        + text(p, "title"));
-        phrases.put(
-                "DueDiligenceItemAssessed",
-                p -> "Due diligence item " + text(p, "itemId") + " assessed "
-                        + text(p, "outcome")
-                        + (p.hasNonNull("risk")
-                                ? " (" + text(p, "risk") + " risk"
-                                        + (p.hasNonNull("mitigation") ? ", mitigated" : ", not mitigated") + ")"
+        phrase(DueDiligencePlanningStarted.class, e -> "Due diligence planning started");
+        phrase(
+                DueDiligenceItemRaised.class,
+                e -> "Due diligence item " + e.itemId() + " raised (" + e.area().name() + "): " + e.title());
+        phrase(
+                DueDiligenceItemAssessed.class,
+                e -> "Due diligence item " + e.itemId() + " assessed "
+                        + e.outcome().name()
+                        + (e.risk() != null
+                                ? " (" + e.risk().name() + " risk"
+                                        + (e.mitigation() != null ? ", mitigated" : ", not mitigated") + ")"
                                 : ""));
-        phrases.put(
-                "DueDiligenceSignedOff",
-                p -> "Due diligence signed off by " + text(p, "signatory") + " as " + words(text(p, "capacity"))
-                        + (p.hasNonNull("ccgCode") ? " of " + text(p, "ccgCode") : ""));
-        phrases.put(
-                "DueDiligenceSignOffsWithdrawn",
-                p -> "Due diligence sign-offs no longer stand ("
-                        + count(p.path("signatories").size(), "signatory", "signatories") + ")");
-        phrases.put("DueDiligenceCompleted", p -> "Due diligence complete (" + text(p, "completedOn") + ")");
+        phrase(
+                DueDiligenceSignedOff.class,
+                e -> "Due diligence signed off by " + e.signatory() + " as " + words(e.capacity())
+                        + (e.ccgCode() != null ? " of " + e.ccgCode() : ""));
+        phrase(
+                DueDiligenceSignOffsWithdrawn.class,
+                e -> "Due diligence sign-offs no longer stand ("
+                        + count(e.signatories().size(), "signatory", "signatories") + ")");
+        phrase(DueDiligenceCompleted.class, e -> "Due diligence complete (" + e.completedOn() + ")");
 
         // constitution, MoU, assurance
-        phrases.put(
-                "ConstitutionDraftRecorded",
-                p -> "Constitution draft " + text(p, "draftVersion") + " recorded (" + text(p, "documentReference")
-                        + ")");
-        phrases.put(
-                "ConstitutionEngagementOpened",
-                p -> "Engagement on constitution draft " + text(p, "draftVersion") + " opened");
-        phrases.put(
-                "ConstitutionEngagementClosed",
-                p -> "Engagement on constitution draft " + text(p, "draftVersion") + " closed");
-        phrases.put(
-                "ConstitutionSubmitted",
-                p -> "Constitution draft " + text(p, "draftVersion") + " submitted"
-                        + (p.path("gaps").size() > 0
-                                ? ", naming " + count(p.path("gaps").size(), "board gap", "board gaps") + " with plans"
-                                : ""));
-        phrases.put("ConstitutionApproved", p -> "Constitution draft " + text(p, "draftVersion") + " approved");
-        phrases.put("ConstitutionReturned", p -> "Constitution draft " + text(p, "draftVersion") + " returned");
-        phrases.put("MouDrafted", p -> "2022/23 MoU drafted (" + text(p, "documentReference") + ")");
-        phrases.put("MouAgreed", p -> "2022/23 MoU agreed");
-        phrases.put(
-                "AssuranceCommentAdded",
-                p -> "Assurance comment " + text(p, "commentNumber") + ": " + text(p, "comment"));
+        phrase(
+                ConstitutionDraftRecorded.class,
+                e -> "Constitution draft " + e.draftVersion() + " recorded (" + e.documentReference() + ")");
+        phrase(
+                ConstitutionEngagementOpened.class,
+                e -> "Engagement on constitution draft " + e.draftVersion() + " opened");
+        phrase(
+                ConstitutionEngagementClosed.class,
+                e -> "Engagement on constitution draft " + e.draftVersion() + " closed");
+        phrase(
+                ConstitutionSubmitted.class,
+                e -> "Constitution draft " + e.draftVersion() + " submitted"
+                        + (e.gaps().isEmpty()
+                                ? ""
+                                : ", naming " + count(e.gaps().size(), "board gap", "board gaps") + " with plans"));
+        phrase(ConstitutionApproved.class, e -> "Constitution draft " + e.draftVersion() + " approved");
+        phrase(ConstitutionReturned.class, e -> "Constitution draft " + e.draftVersion() + " returned");
+        phrase(MouDrafted.class, e -> "2022/23 MoU drafted (" + e.documentReference() + ")");
+        phrase(MouAgreed.class, e -> "2022/23 MoU agreed");
+        phrase(AssuranceCommentAdded.class, e -> "Assurance comment " + e.commentNumber() + ": " + e.comment());
 
         // a CCG and its transfer scheme
-        phrases.put(
-                "CcgRegistered",
-                p -> "CCG " + text(p, "ccgCode") + " " + text(p, "name") + " registered in " + text(p, "icsCode"));
-        phrases.put(
-                "BoundaryChangeRegistered",
-                p -> "Boundary change registered: " + text(p, "area") + " moves from " + text(p, "fromIcs") + " to "
-                        + text(p, "toIcs"));
-        phrases.put(
-                "CcgLegislativeMilestoneNoted",
-                p -> "Noted the Bill's " + words(text(p, "milestone")) + " (" + text(p, "occurredOn") + ")");
-        phrases.put(
-                "CcgEstablishmentDateNoted",
-                p -> "Noted the establishment date now in force: " + text(p, "establishmentDate"));
-        phrases.put(
-                "ReceivingChiefExecutiveNoted",
-                p -> p.hasNonNull("holderName")
-                        ? "Noted " + text(p, "holderName") + " as designate chief executive of " + text(p, "icsCode")
-                        : "Noted that " + text(p, "icsCode") + " has no designate chief executive");
-        phrases.put(
-                "TransferItemAdded",
-                p -> "Transfer item " + text(p, "itemId") + reference(p) + " added for " + text(p, "receivingIcs")
-                        + ": " + item(p.path("details")));
-        phrases.put(
-                "TransferItemAmended",
-                p -> "Transfer item " + text(p, "itemId") + reference(p) + " amended, for " + text(p, "receivingIcs")
-                        + ": " + item(p.path("details")));
-        phrases.put(
-                "TransferRegisterImported",
-                p -> "Register " + text(p, "fileName") + " imported ("
-                        + count(p.path("rows").asInt(), "row", "rows")
-                        + "): " + p.path("added").asInt() + " added, "
-                        + p.path("amended").asInt() + " amended, "
-                        + p.path("unchanged").asInt() + " unchanged, "
-                        + p.path("withdrawn").asInt() + " withdrawn;"
-                        + " SHA-256 " + text(p, "sha256"));
-        phrases.put("TransferItemWithdrawn", p -> "Transfer item " + text(p, "itemId") + " withdrawn");
-        phrases.put(
-                "TransferSchemePartyAgreed",
-                p -> "Transfer scheme agreed for " + text(p, "party") + " by " + text(p, "signatory"));
-        phrases.put(
-                "TransferSchemeAgreementsReset",
-                p -> "Agreements to the transfer scheme no longer stand ("
-                        + count(p.path("parties").size(), "party", "parties") + ")");
-        phrases.put("TransferSchemeAgreed", p -> "Transfer scheme agreed by every party (" + text(p, "agreedOn") + ")");
-        phrases.put(
-                "TransferSchemeVaried",
-                p -> "Variation " + text(p, "variationNumber") + " of the agreed transfer scheme recorded");
-        phrases.put("TransferSchemeEffected", p -> "Transfer effected on " + text(p, "effectiveOn"));
-        phrases.put("CcgAbolished", p -> "CCG abolished on " + text(p, "abolishedOn"));
+        phrase(CcgRegistered.class, e -> "CCG " + e.ccgCode() + " " + e.name() + " registered in " + e.icsCode());
+        phrase(
+                BoundaryChangeRegistered.class,
+                e -> "Boundary change registered: " + e.area() + " moves from " + e.fromIcs() + " to " + e.toIcs());
+        phrase(CcgLegislativeMilestoneNoted.class, HistoryNarrator::stageNoted);
+        phrase(CcgEstablishmentDateNoted.class, HistoryNarrator::dateNoted);
+        phrase(
+                ReceivingChiefExecutiveNoted.class,
+                e -> e.holderName() != null
+                        ? "Noted " + e.holderName() + " as designate chief executive of " + e.icsCode()
+                        : "Noted that " + e.icsCode() + " has no designate chief executive");
+        phrase(
+                TransferItemAdded.class,
+                e -> "Transfer item " + e.itemId() + reference(e.reference()) + " added for " + e.receivingIcs() + ": "
+                        + item(e.details()));
+        phrase(
+                TransferItemAmended.class,
+                e -> "Transfer item " + e.itemId() + reference(e.reference()) + " amended, for " + e.receivingIcs()
+                        + ": " + item(e.details()));
+        phrase(
+                TransferRegisterImported.class,
+                e -> "Register " + e.fileName() + " imported (" + count(e.rows(), "row", "rows") + "): " + e.added()
+                        + " added, " + e.amended() + " amended, " + e.unchanged() + " unchanged, " + e.withdrawn()
+                        + " withdrawn; SHA-256 " + e.sha256());
+        phrase(TransferItemWithdrawn.class, e -> "Transfer item " + e.itemId() + " withdrawn");
+        phrase(
+                TransferSchemePartyAgreed.class,
+                e -> "Transfer scheme agreed for " + e.party() + " by " + e.signatory());
+        phrase(
+                TransferSchemeAgreementsReset.class,
+                e -> "Agreements to the transfer scheme no longer stand ("
+                        + count(e.parties().size(), "party", "parties") + ")");
+        phrase(TransferSchemeAgreed.class, e -> "Transfer scheme agreed by every party (" + e.agreedOn() + ")");
+        phrase(
+                TransferSchemeVaried.class,
+                e -> "Variation " + e.variationNumber() + " of the agreed transfer scheme recorded");
+        phrase(TransferSchemeEffected.class, e -> "Transfer effected on " + e.effectiveOn());
+        phrase(CcgAbolished.class, e -> "CCG abolished on " + e.abolishedOn());
+    }
+
+    /** What an event of one type says, read from the event itself. */
+    private record Phrase<E>(Class<E> type, Function<E, String> says) {
+
+        String say(ObjectMapper storedForm, JsonNode payload) throws JsonProcessingException {
+            return says.apply(storedForm.treeToValue(payload, type));
+        }
+    }
+
+    private <E> void phrase(Class<E> type, Function<E, String> says) {
+        if (phrases.put(type.getSimpleName(), new Phrase<>(type, says)) != null) {
+            throw new IllegalStateException("two phrases for " + type.getSimpleName());
+        }
     }
 
     /** The event types with a phrase of their own. */
-    public Set<String> knows() {
-        return Set.copyOf(phrases.keySet());
+    public Set<Class<?>> knows() {
+        return phrases.values().stream().map(Phrase::type).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * What an event says, without who did it: read as its own class, so a phrase can only name what the event has.
+     *
+     * @param type the event type's simple name, as the trail keeps it
+     * @param payload the event's facts, in the stored form
+     * @return the phrase, or empty for a type without one
+     * @throws JsonProcessingException when the facts do not read as the type says
+     */
+    public Optional<String> phrase(String type, JsonNode payload) throws JsonProcessingException {
+        Phrase<?> phrase = phrases.get(type);
+        return phrase == null ? Optional.empty() : Optional.of(phrase.say(storedForm, payload));
     }
 
     /**
@@ -249,9 +322,14 @@ public final class HistoryNarrator {
             String approverName,
             String approverRole,
             String approverScope) {
-        String what = Optional.ofNullable(phrases.get(type))
-                .map(p -> p.apply(payload))
-                .orElseGet(() -> spelledOut(type));
+        String what;
+        try {
+            what = phrase(type, payload).orElseGet(() -> spelledOut(type));
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            // the history still reads; the operator learns that an event's stored form does not match its type
+            log.warn("A {} event's stored form does not read as its type: {}", type, unreadable.getMessage());
+            what = spelledOut(type);
+        }
         StringBuilder sentence =
                 new StringBuilder(what).append(", by ").append(actor(actorName, actorRole, actorScope));
         if (approverName != null || approverRole != null) {
@@ -283,30 +361,38 @@ public final class HistoryNarrator {
         return (name == null ? "someone" : name) + " (" + capacity + ")";
     }
 
-    private static String item(JsonNode details) {
-        String kind = text(details, "kind");
-        String description = text(details, "description");
-        return switch (kind) {
-            case "ASSET", "LIABILITY" -> words(kind) + " " + description + ", " + pounds(details.path("value"));
-            case "CONTRACT" ->
-                "contract " + description + " with " + text(details, "counterparty") + ", "
-                        + pounds(details.path("annualValue")) + " a year";
-            case "STAFF" ->
-                "staff group " + description
-                        + (details.path("staffGroup").isTextual() ? " (" + text(details, "staffGroup") + ")" : "")
-                        + ", " + text(details, "headcount") + " people (" + text(details, "wte") + " WTE)";
-            default -> description;
-        };
+    private static String stageNoted(LegislativeStageNoted event) {
+        return "Noted the Bill's " + words(event.milestone()) + " (" + event.occurredOn() + ")";
+    }
+
+    private static String dateNoted(EstablishmentDateNoted event) {
+        return "Noted the establishment date now in force: " + event.establishmentDate();
+    }
+
+    private static String item(TransferItemDetails details) {
+        if (details instanceof TransferItemDetails.Asset asset) {
+            return "asset " + asset.description() + ", " + pounds(asset.value());
+        }
+        if (details instanceof TransferItemDetails.Liability liability) {
+            return "liability " + liability.description() + ", " + pounds(liability.value());
+        }
+        if (details instanceof TransferItemDetails.Contract contract) {
+            return "contract " + contract.description() + " with " + contract.counterparty() + ", "
+                    + pounds(contract.annualValue()) + " a year";
+        }
+        TransferItemDetails.Staff staff = (TransferItemDetails.Staff) details;
+        return "staff group " + staff.description()
+                + (staff.staffGroup() != null ? " (" + staff.staffGroup() + ")" : "") + ", " + staff.headcount()
+                + " people (" + staff.wte().value().stripTrailingZeros().toPlainString() + " WTE)";
     }
 
     /** The CCG's own reference of an item, when it has one: " (CON-0042)". */
-    private static String reference(JsonNode payload) {
-        JsonNode reference = payload.path("reference");
-        return reference.isTextual() ? " (" + reference.asText() + ")" : "";
+    private static String reference(TransferItemReference reference) {
+        return reference != null ? " (" + reference + ")" : "";
     }
 
-    private static String pounds(JsonNode pence) {
-        long value = pence.asLong();
+    private static String pounds(Money money) {
+        long value = money.pence();
         return String.format(Locale.UK, "£%,d.%02d", value / 100, Math.abs(value % 100));
     }
 
@@ -314,12 +400,16 @@ public final class HistoryNarrator {
         return n + " " + (n == 1 ? one : many);
     }
 
+    private static String words(Enum<?> code) {
+        return words(code == null ? null : code.name());
+    }
+
     private static String words(String code) {
         return code == null ? "" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? "" : value.asText();
+    /** A value that may be absent in events recorded before it was known, as text ("" when absent). */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 }
