@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.app.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static uk.nhs.ics.transition.domain.IcsScenario.CHAIR;
 import static uk.nhs.ics.transition.domain.IcsScenario.CHIEF_EXECUTIVE;
 import static uk.nhs.ics.transition.domain.IcsScenario.DIRECTOR_OF_NURSING;
@@ -425,18 +426,11 @@ class KentAndMedwayTransitionTest {
     }
 
     private static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 20s: " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(what)
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private static Path freshDataDirectory() {

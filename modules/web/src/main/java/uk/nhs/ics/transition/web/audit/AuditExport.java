@@ -3,21 +3,22 @@ package uk.nhs.ics.transition.web.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import uk.nhs.ics.transition.audit.trail.AuditEvent;
 import uk.nhs.ics.transition.audit.trail.AuditFilter;
 import uk.nhs.ics.transition.audit.trail.AuditTrail;
 import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.csv.CsvTables;
+import uk.nhs.ics.transition.web.csv.CsvWriter;
 
 /**
  * The trail streamed as newline-delimited JSON or CSV, row by row from a database cursor: one export, whether an
@@ -37,36 +38,7 @@ public class AuditExport {
             + " `clientRequestId`, `seal`, `traceId`, `approvalId`, `approvedBy`, `approvedByName`, `approvedByRole`,"
             + " `approvedByScope`";
 
-    static final List<String> CSV_COLUMNS = List.of(
-            "sequence",
-            "globalIndex",
-            "eventIdentifier",
-            "occurredAt",
-            "type",
-            "aggregateType",
-            "aggregate",
-            "aggregateVersion",
-            "icsCode",
-            "ccgCode",
-            "actor",
-            "actorName",
-            "actorRole",
-            "actorScope",
-            "reason",
-            "correlationId",
-            "causationId",
-            "clientAddress",
-            "payload",
-            "hash",
-            "previousHash",
-            "clientRequestId",
-            "seal",
-            "traceId",
-            "approvalId",
-            "approvedBy",
-            "approvedByName",
-            "approvedByRole",
-            "approvedByScope");
+    static final List<String> CSV_COLUMNS = CsvTables.AUDIT_EVENTS.columns();
 
     private final AuditTrail trail;
     private final ObjectMapper json;
@@ -108,26 +80,7 @@ public class AuditExport {
 
     /** The filtered trail as an attachment: CSV when asked, newline-delimited JSON otherwise. */
     public ResponseEntity<StreamingResponseBody> response(AuditFilter filter, boolean csv) {
-        StreamingResponseBody body = output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            if (csv) {
-                writer.write(CsvMessageConverter.byteOrderMark());
-                CsvMessageConverter.writeValues(writer, CSV_COLUMNS);
-            }
-            trail.export(filter, event -> {
-                try {
-                    if (csv) {
-                        CsvMessageConverter.writeValues(writer, row(event));
-                    } else {
-                        writer.write(json.writeValueAsString(event));
-                        writer.write('\n');
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.flush();
-        };
+        StreamingResponseBody body = csv ? output -> csv(filter, output) : output -> ndjson(filter, output);
         return ResponseEntity.ok()
                 .contentType(
                         csv ? MediaType.parseMediaType("text/csv;charset=UTF-8") : MediaType.parseMediaType(NDJSON))
@@ -135,36 +88,31 @@ public class AuditExport {
                 .body(body);
     }
 
-    private static List<Object> row(AuditEvent event) {
-        return Arrays.asList(
-                event.sequence(),
-                event.globalIndex(),
-                event.eventIdentifier(),
-                event.occurredAt(),
-                event.type(),
-                event.aggregateType(),
-                event.aggregate(),
-                event.aggregateVersion(),
-                event.icsCode(),
-                event.ccgCode(),
-                event.actor(),
-                event.actorName(),
-                event.actorRole(),
-                event.actorScope(),
-                event.reason(),
-                event.correlationId(),
-                event.causationId(),
-                event.clientAddress(),
-                event.payload(),
-                event.hash(),
-                event.previousHash(),
-                event.clientRequestId(),
-                event.seal(),
-                event.traceId(),
-                event.approvalId(),
-                event.approvedBy(),
-                event.approvedByName(),
-                event.approvedByRole(),
-                event.approvedByScope());
+    /** The trail as CSV, by the audit trail's one table ({@link CsvTables#AUDIT_EVENTS}). */
+    private void csv(AuditFilter filter, OutputStream output) throws IOException {
+        CsvWriter writer = CsvWriter.start(output);
+        writer.header(CsvTables.AUDIT_EVENTS.columns());
+        trail.export(filter, event -> {
+            try {
+                writer.row(CsvTables.AUDIT_EVENTS.row(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.flush();
+    }
+
+    /** The trail as newline-delimited JSON, one event per line. */
+    private void ndjson(AuditFilter filter, OutputStream output) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+        trail.export(filter, event -> {
+            try {
+                writer.write(json.writeValueAsString(event));
+                writer.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.flush();
     }
 }

@@ -1,21 +1,13 @@
 package uk.nhs.ics.transition.web.evidence;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpOutputMessage;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.board.BoardQueries;
@@ -31,8 +23,10 @@ import uk.nhs.ics.transition.projections.transfer.LedgerTotals;
 import uk.nhs.ics.transition.projections.transfer.LedgerView;
 import uk.nhs.ics.transition.projections.transfer.TransferItemView;
 import uk.nhs.ics.transition.projections.transfer.TransferQueries;
-import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
+import uk.nhs.ics.transition.web.csv.CsvTable;
+import uk.nhs.ics.transition.web.csv.CsvTables;
 import uk.nhs.ics.transition.web.csv.CsvView;
+import uk.nhs.ics.transition.web.csv.CsvWriter;
 
 /**
  * An evidence pack's views of the ICS, as known at the pack's instant and rated at its business date: the same
@@ -46,7 +40,6 @@ public class EvidenceViews {
     private final DueDiligenceQueries dueDiligence;
     private final ConstitutionQueries constitution;
     private final TransferQueries transfers;
-    private final CsvMessageConverter csv = new CsvMessageConverter();
 
     public EvidenceViews(
             ReadinessQueries readiness,
@@ -142,28 +135,51 @@ public class EvidenceViews {
                                 "ratedAt",
                                 "knownAsOf"),
                         List.of(row)),
-                null,
                 out);
     }
 
     /** A milestone as the pack shows it: when it was rated and known, and the milestone itself. */
     public record RatedMilestone(LocalDate ratedAt, Instant knownAsOf, MilestoneView milestone) {}
 
+    static final CsvTable<RatedMilestone> RATED_MILESTONES = CsvTable.of(RatedMilestone.class)
+            .column("ratedAt", RatedMilestone::ratedAt)
+            .column("knownAsOf", RatedMilestone::knownAsOf)
+            .nested("milestone", RatedMilestone::milestone, CsvTables.MILESTONES)
+            .build();
+
     void milestones(EvidencePackRequest request, OutputStream out) throws IOException {
         List<RatedMilestone> rows = milestones(request).stream()
                 .map(m -> new RatedMilestone(request.ratedAt(), request.knownAsOf(), m))
                 .toList();
-        write(rows, new ParameterizedTypeReference<List<RatedMilestone>>() {}.getType(), out);
+        write(RATED_MILESTONES.rows(rows), out);
     }
 
     /** A board seat as the pack shows it. */
     public record KnownSeat(Instant knownAsOf, BoardView.Seat seat) {}
 
+    private static final CsvTable<BoardView.Seat> SEATS = CsvTable.of(BoardView.Seat.class)
+            .column("role", BoardView.Seat::role)
+            .column("roleType", BoardView.Seat::roleType)
+            .column("status", BoardView.Seat::status)
+            .column("holder", BoardView.Seat::holder)
+            .column("process", BoardView.Seat::process)
+            .column("conflictingPosts", BoardView.Seat::conflictingPosts)
+            .column("mentalHealthExpertise", BoardView.Seat::mentalHealthExpertise)
+            .column("confirmedOn", BoardView.Seat::confirmedOn)
+            .column("substantiveOn", BoardView.Seat::substantiveOn)
+            .column("countsTowardsMinimum", BoardView.Seat::countsTowardsMinimum)
+            .build();
+
+    static final CsvTable<KnownSeat> KNOWN_SEATS = CsvTable.of(KnownSeat.class)
+            .column("knownAsOf", KnownSeat::knownAsOf)
+            .nested("seat", KnownSeat::seat, SEATS)
+            .build();
+
     void board(EvidencePackRequest request, OutputStream out) throws IOException {
         List<KnownSeat> rows = board(request).map(BoardView::roles).orElse(List.of()).stream()
                 .map(seat -> new KnownSeat(request.knownAsOf(), seat))
                 .toList();
-        write(rows, new ParameterizedTypeReference<List<KnownSeat>>() {}.getType(), out);
+        write(KNOWN_SEATS.rows(rows), out);
     }
 
     void dueDiligence(EvidencePackRequest request, OutputStream out) throws IOException {
@@ -220,7 +236,6 @@ public class EvidenceViews {
                                 "ccgCode",
                                 "knownAsOf"),
                         rows),
-                null,
                 out);
     }
 
@@ -246,31 +261,28 @@ public class EvidenceViews {
      * thousands of items), with the API's CSV cells.
      */
     void transfers(EvidencePackRequest request, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write(CsvMessageConverter.byteOrderMark());
-        CsvMessageConverter.writeValues(writer, TRANSFER_COLUMNS);
+        CsvWriter writer = CsvWriter.start(out);
+        writer.header(TRANSFER_COLUMNS);
         AsOf asOf = asOf(request);
         for (int page = 0; ; page++) {
             LedgerView ledger = transfers.ledger(request.icsCode(), asOf, new PageRequest(page, PageRequest.MAX_SIZE));
             for (TransferItemView item : ledger.items().items()) {
-                CsvMessageConverter.writeValues(
-                        writer,
-                        row(
-                                item.ccgCode(),
-                                item.itemId(),
-                                item.reference(),
-                                item.receivingIcs(),
-                                item.kind(),
-                                item.description(),
-                                item.staffGroup(),
-                                item.counterparty(),
-                                item.valuePence(),
-                                item.annualValuePence(),
-                                item.endDate(),
-                                item.novationRequired(),
-                                item.headcount(),
-                                item.wte(),
-                                request.knownAsOf()));
+                writer.row(row(
+                        item.ccgCode(),
+                        item.itemId(),
+                        item.reference(),
+                        item.receivingIcs(),
+                        item.kind(),
+                        item.description(),
+                        item.staffGroup(),
+                        item.counterparty(),
+                        item.valuePence(),
+                        item.annualValuePence(),
+                        item.endDate(),
+                        item.novationRequired(),
+                        item.headcount(),
+                        item.wte(),
+                        request.knownAsOf()));
             }
             if ((long) (page + 1) * PageRequest.MAX_SIZE >= ledger.items().totalItems()) {
                 break;
@@ -299,18 +311,16 @@ public class EvidenceViews {
         };
     }
 
-    private void write(Object body, Type type, OutputStream out) throws IOException {
-        HttpHeaders headers = new HttpHeaders();
-        csv.write(body, type, CsvMessageConverter.TEXT_CSV, new HttpOutputMessage() {
-            @Override
-            public OutputStream getBody() {
-                return out;
-            }
+    private static void write(CsvView table, OutputStream out) throws IOException {
+        write(new CsvTable.Rows(table.csvHeader(), table.csvRows()), out);
+    }
 
-            @Override
-            public HttpHeaders getHeaders() {
-                return headers;
-            }
-        });
+    private static void write(CsvTable.Rows table, OutputStream out) throws IOException {
+        CsvWriter writer = CsvWriter.start(out);
+        writer.header(table.header());
+        for (List<Object> row : table.rows()) {
+            writer.row(row);
+        }
+        writer.flush();
     }
 }

@@ -76,7 +76,7 @@ class CcgPageController {
                     case "items" -> items(scheme);
                     default -> throw new PageNotFound("The CCG's page has no table " + table + ".");
                 };
-        return CsvTable.download(csv, "ccg-" + ccgCode + "-" + table + "-" + time.at());
+        return DownloadTable.download(csv, "ccg-" + ccgCode + "-" + table + "-" + time.at());
     }
 
     private SchemeView scheme(String ccgCode, PageTime time, int page) {
@@ -85,8 +85,8 @@ class CcgPageController {
                 .orElseThrow(() -> new PageNotFound("CCG " + ccgCode + " was not known at that time.")));
     }
 
-    private static CsvTable totals(SchemeView scheme) {
-        CsvTable.Builder table = CsvTable.of(
+    private static DownloadTable totals(SchemeView scheme) {
+        DownloadTable.Builder table = DownloadTable.of(
                 "receivingIcs",
                 "assetsPence",
                 "liabilitiesPence",
@@ -111,8 +111,8 @@ class CcgPageController {
         return table.build();
     }
 
-    private static CsvTable items(SchemeView scheme) {
-        CsvTable.Builder table = CsvTable.of(
+    private static DownloadTable items(SchemeView scheme) {
+        DownloadTable.Builder table = DownloadTable.of(
                 "itemId",
                 "kind",
                 "receivingIcs",

@@ -50,8 +50,8 @@ public record NationalPage(
                 });
     }
 
-    private CsvTable systems() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable systems() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "regionCode",
                 "regionName",
                 "icsCode",
@@ -87,8 +87,8 @@ public record NationalPage(
         return table.build();
     }
 
-    private CsvTable baselines() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable baselines() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "baselineNumber",
                 "decidedOn",
                 "establishmentDate",
@@ -115,8 +115,8 @@ public record NationalPage(
         return table.build();
     }
 
-    private CsvTable legislation() {
-        CsvTable.Builder table = CsvTable.of("stage", "occurredOn");
+    private DownloadTable legislation() {
+        DownloadTable.Builder table = DownloadTable.of("stage", "occurredOn");
         for (ProgrammeView.LegislativeMilestoneView stage : programme.legislativeMilestones()) {
             table.row(stage.milestone(), stage.occurredOn());
         }

@@ -82,7 +82,7 @@ class NationalPageController {
         CsvView csv = pages.consistently(() -> page(time))
                 .table(table)
                 .orElseThrow(() -> new PageNotFound("The national overview has no table " + table + "."));
-        return CsvTable.download(csv, "national-" + table + "-" + time.at());
+        return DownloadTable.download(csv, "national-" + table + "-" + time.at());
     }
 
     private NationalPage page(PageTime time) {

@@ -95,9 +95,9 @@ public record RegionPage(
                 });
     }
 
-    static CsvTable overdue(List<OverdueMilestone> overdue) {
-        CsvTable.Builder table =
-                CsvTable.of("icsCode", "icsName", "milestone", "title", "quarter", "dueDate", "daysOverdue", "status");
+    static DownloadTable overdue(List<OverdueMilestone> overdue) {
+        DownloadTable.Builder table = DownloadTable.of(
+                "icsCode", "icsName", "milestone", "title", "quarter", "dueDate", "daysOverdue", "status");
         for (OverdueMilestone milestone : overdue) {
             table.row(
                     milestone.icsCode(),

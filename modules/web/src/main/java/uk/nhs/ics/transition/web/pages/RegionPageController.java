@@ -65,7 +65,7 @@ class RegionPageController {
         CsvView csv = pages.consistently(() -> page(regionCode, time, null, null, caller))
                 .table(table)
                 .orElseThrow(() -> new PageNotFound("The region's page has no table " + table + "."));
-        return CsvTable.download(csv, "region-" + regionCode + "-" + table + "-" + time.at());
+        return DownloadTable.download(csv, "region-" + regionCode + "-" + table + "-" + time.at());
     }
 
     private RegionPage page(String regionCode, PageTime time, String sort, String dir, Caller caller) {

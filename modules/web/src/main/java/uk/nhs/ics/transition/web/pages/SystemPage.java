@@ -80,8 +80,8 @@ public record SystemPage(
                 });
     }
 
-    private CsvTable ratingsTable() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable ratingsTable() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "icsCode",
                 "overallRating",
                 "q1",
@@ -109,16 +109,16 @@ public record SystemPage(
         return table.build();
     }
 
-    private CsvTable predecessorsTable() {
-        CsvTable.Builder table = CsvTable.of("ccgCode", "name", "icsCode", "schemeStatus");
+    private DownloadTable predecessorsTable() {
+        DownloadTable.Builder table = DownloadTable.of("ccgCode", "name", "icsCode", "schemeStatus");
         for (IcsIdentity.Predecessor ccg : identity.predecessorCcgs()) {
             table.row(ccg.code(), ccg.name(), ccg.icsCode(), ccg.schemeStatus());
         }
         return table.build();
     }
 
-    private CsvTable milestonesTable() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable milestonesTable() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "code",
                 "quarter",
                 "title",
@@ -155,8 +155,8 @@ public record SystemPage(
         return table.build();
     }
 
-    private CsvTable boardTable() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable boardTable() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "seat",
                 "role",
                 "status",
@@ -181,8 +181,8 @@ public record SystemPage(
         return table.build();
     }
 
-    private CsvTable dueDiligenceTable() {
-        CsvTable.Builder table = CsvTable.of("area", "itemId", "title", "outcome", "risk", "mitigation");
+    private DownloadTable dueDiligenceTable() {
+        DownloadTable.Builder table = DownloadTable.of("area", "itemId", "title", "outcome", "risk", "mitigation");
         if (dueDiligence != null) {
             dueDiligence.itemsByArea().forEach((area, items) -> {
                 if (items.isEmpty()) {
@@ -196,8 +196,8 @@ public record SystemPage(
         return table.build();
     }
 
-    private CsvTable transfersTable() {
-        CsvTable.Builder table = CsvTable.of(
+    private DownloadTable transfersTable() {
+        DownloadTable.Builder table = DownloadTable.of(
                 "fromCcg",
                 "schemeStatus",
                 "assetsPence",
@@ -215,7 +215,7 @@ public record SystemPage(
         return table.build();
     }
 
-    private static void totals(CsvTable.Builder table, String from, String status, TransferTotalsView totals) {
+    private static void totals(DownloadTable.Builder table, String from, String status, TransferTotalsView totals) {
         table.row(
                 from,
                 status,
@@ -229,9 +229,9 @@ public record SystemPage(
                 totals.items());
     }
 
-    private CsvTable historyTable() {
-        CsvTable.Builder table =
-                CsvTable.of("sequence", "occurredAt", "aggregate", "type", "actor", "actorRole", "reason", "summary");
+    private DownloadTable historyTable() {
+        DownloadTable.Builder table = DownloadTable.of(
+                "sequence", "occurredAt", "aggregate", "type", "actor", "actorRole", "reason", "summary");
         for (HistoryEntry entry : history) {
             table.row(
                     entry.sequence(),

@@ -96,7 +96,7 @@ class SystemPageController {
         CsvView csv = pages.consistently(() -> page(icsCode, time, historyPage))
                 .table(table)
                 .orElseThrow(() -> new PageNotFound("The ICS's page has no table " + table + "."));
-        return CsvTable.download(csv, "ics-" + icsCode + "-" + table + "-" + time.at());
+        return DownloadTable.download(csv, "ics-" + icsCode + "-" + table + "-" + time.at());
     }
 
     private SystemPage page(String icsCode, PageTime time, int historyPage) {

@@ -142,8 +142,8 @@ public record TrendChart(
     }
 
     /** The trend as a table to download. */
-    static CsvTable table(RatingTrend trend) {
-        CsvTable.Builder table = CsvTable.of("date", "baselineNumber", "green", "amber", "red", "systems");
+    static DownloadTable table(RatingTrend trend) {
+        DownloadTable.Builder table = DownloadTable.of("date", "baselineNumber", "green", "amber", "red", "systems");
         for (RatingTrend.Point point : trend.points()) {
             RatingCounts counts = point.counts();
             table.row(

@@ -8,17 +8,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -37,18 +46,17 @@ import uk.nhs.ics.transition.messages.common.Evidence;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.readiness.IcsRating;
 import uk.nhs.ics.transition.projections.readiness.MilestoneView;
-import uk.nhs.ics.transition.projections.readiness.NationalReadiness;
 import uk.nhs.ics.transition.projections.readiness.OverdueMilestone;
 import uk.nhs.ics.transition.projections.readiness.RatingCounts;
-import uk.nhs.ics.transition.projections.readiness.RegionReadiness;
-import uk.nhs.ics.transition.projections.reference.IcsSummary;
 import uk.nhs.ics.transition.projections.reference.RegionSummary;
+import uk.nhs.ics.transition.projections.transfer.CcgSummary;
 import uk.nhs.ics.transition.web.WebConfiguration;
+import uk.nhs.ics.transition.web.reference.ReferenceDataController.RegionWithRatings;
 
 /**
- * The CSV answers: how pages, records, maps, lists and {@link CsvView}s become rows, the spreadsheet safety that lets
- * regional teams open them in Excel or LibreOffice (byte-order mark, CRLF, quoting, formula neutralisation, non-ASCII),
- * and that JSON stays the default while {@code Accept: text/csv} gets CSV.
+ * The CSV answers: each table the API serves ({@link CsvTables}) and how its rows read, the spreadsheet safety that
+ * lets regional teams open them in Excel or LibreOffice (byte-order mark, CRLF, quoting, formula neutralisation,
+ * non-ASCII), and that JSON stays the default while {@code Accept: text/csv} gets CSV.
  */
 class CsvMessageConverterTest {
 
@@ -56,14 +64,41 @@ class CsvMessageConverterTest {
 
     private final CsvMessageConverter converter = new CsvMessageConverter();
 
-    // ---------------------------------------------------------------- shapes
+    // ---------------------------------------------------------------- the tables
 
-    @Test
-    void a_page_of_flat_records_is_a_header_and_one_row_per_item() throws IOException {
-        Page<RegionSummary> page = new Page<>(
-                List.of(new RegionSummary("Y56", "London", 5), new RegionSummary("Y59", "South East", 6)), 0, 50, 2);
+    static Stream<CsvTable<?>> tables() {
+        return Stream.of(
+                CsvTables.AUDIT_EVENTS,
+                CsvTables.HISTORY,
+                CsvTables.REGIONS,
+                CsvTables.SYSTEMS,
+                CsvTables.CCGS,
+                CsvTables.OVERDUE,
+                CsvTables.MILESTONES);
+    }
 
-        assertThat(csv(page)).isEqualTo("code,name,icsCount\r\n" + "Y56,London,5\r\n" + "Y59,South East,6\r\n");
+    /**
+     * A table names every field of its rows, in their order (a nested record by dotted columns, a map by keyed ones):
+     * a field added to an answer without a column fails here, rather than going missing from the spreadsheet.
+     */
+    @ParameterizedTest
+    @MethodSource("tables")
+    void a_table_has_a_column_for_every_field_of_its_rows_in_order(CsvTable<?> table) {
+        List<String> fields = Arrays.stream(table.rowType().getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        List<String> written = new ArrayList<>(new LinkedHashSet<>(table.columns().stream()
+                .map(column -> column.contains(".") ? column.substring(0, column.indexOf('.')) : column)
+                .toList()));
+        List<String> keyed = new ArrayList<>(fields);
+        keyed.removeAll(written);
+
+        assertThat(keyed)
+                .as("fields without a column of their own are maps, written one column per key")
+                .allSatisfy(field -> assertThat(Map.class.isAssignableFrom(componentType(table, field)))
+                        .as(field)
+                        .isTrue());
+        assertThat(fields.stream().filter(written::contains).toList()).isEqualTo(written);
     }
 
     @Test
@@ -90,62 +125,43 @@ class CsvMessageConverterTest {
     }
 
     @Test
-    void nested_records_become_dotted_columns_and_maps_one_column_per_key() throws IOException {
-        Page<RegionReadiness.SystemReadiness> page = new Page<>(List.of(systemReadiness()), 0, 50, 1);
-
-        List<String> lines = lines(csv(page));
-        String overdueText = "icsCode=QE1, icsName=Lancashire and South Cumbria, regionCode=Y62, milestone=Q2-03,"
-                + " title=Constitution, quarter=Q2, dueDate=2021-09-30, daysOverdue=5, status=IN_PROGRESS";
-
-        assertThat(lines.get(0))
-                .isEqualTo("rating.code,rating.name,rating.regionCode,rating.overallRating,"
-                        + "rating.ratingsByQuarter.Q1,rating.ratingsByQuarter.Q2,rating.ratingsByQuarter.EST,"
-                        + "rating.milestonesComplete,rating.milestonesTotal,rating.percentComplete,"
-                        + "rating.overdueCount,overdue");
-        assertThat(lines.get(1))
-                .isEqualTo("QE1,Lancashire and South Cumbria,Y62,AMBER,GREEN,AMBER,GREEN,10,20,50,1,\"" + overdueText
-                        + " | " + overdueText + "\"");
-    }
-
-    @Test
-    void maps_of_records_flatten_to_key_then_component_and_lists_of_records_stay_in_one_readable_cell()
-            throws IOException {
-        Map<String, RatingCounts> byQuarter = new LinkedHashMap<>();
-        byQuarter.put("Q1", new RatingCounts(40, 2, 0));
-        byQuarter.put("EST", new RatingCounts(30, 10, 2));
-        NationalReadiness national = new NationalReadiness(
-                LocalDate.of(2021, 7, 1),
-                null,
-                2,
-                LocalDate.of(2022, 7, 1),
-                42,
-                new RatingCounts(30, 10, 2),
-                byQuarter,
+    void the_systems_have_one_column_per_quarter_rated_and_rows_with_different_quarters_line_up() throws IOException {
+        Map<String, Rating> first = new LinkedHashMap<>();
+        first.put("Q1", Rating.GREEN);
+        first.put("Q2", Rating.AMBER);
+        Map<String, Rating> second = new LinkedHashMap<>();
+        second.put("Q1", Rating.RED);
+        second.put("EST", Rating.GREEN);
+        Page<IcsRating> page = new Page<>(
                 List.of(
-                        new NationalReadiness.RegionCounts("Y56", "London", new RatingCounts(5, 0, 0), 0),
-                        new NationalReadiness.RegionCounts("Y59", "South East", new RatingCounts(4, 1, 1), 3)),
-                7);
+                        new IcsRating("QE1", "Lancashire and South Cumbria", "Y62", Rating.AMBER, first, 10, 20, 50, 1),
+                        new IcsRating("QKS", "Kent and Medway", "Y59", Rating.RED, second, 5, 20, 25, 3)),
+                0,
+                50,
+                2);
 
-        List<String> lines = lines(csv(national));
-
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0))
-                .isEqualTo("at,asOf,baselineNumber,establishmentDate,systems,overall.green,overall.amber,overall.red,"
-                        + "byQuarter.Q1.green,byQuarter.Q1.amber,byQuarter.Q1.red,"
-                        + "byQuarter.EST.green,byQuarter.EST.amber,byQuarter.EST.red,byRegion,overdueMilestones");
-        assertThat(lines.get(1))
-                .isEqualTo("2021-07-01,,2,2022-07-01,42,30,10,2,40,2,0,30,10,2,"
-                        + "\"regionCode=Y56, name=London, counts.green=5, counts.amber=0, counts.red=0,"
-                        + " overdueMilestones=0 | regionCode=Y59, name=South East, counts.green=4, counts.amber=1,"
-                        + " counts.red=1, overdueMilestones=3\",7");
+        assertThat(lines(csv(page)))
+                .containsExactly(
+                        "code,name,regionCode,overallRating,ratingsByQuarter.Q1,ratingsByQuarter.Q2,"
+                                + "ratingsByQuarter.EST,milestonesComplete,milestonesTotal,percentComplete,overdueCount",
+                        "QE1,Lancashire and South Cumbria,Y62,AMBER,GREEN,AMBER,,10,20,50,1",
+                        "QKS,Kent and Medway,Y59,RED,RED,,GREEN,5,20,25,3");
     }
 
     @Test
-    void lists_of_simple_values_are_joined_with_semicolons() throws IOException {
-        record Tagged(String code, List<String> tags, List<Integer> scores) {}
+    void the_regions_count_their_systems_by_rating_in_dotted_columns_left_empty_when_not_counted() throws IOException {
+        Page<RegionWithRatings> page = new Page<>(
+                List.of(
+                        new RegionWithRatings("Y56", "London", 5, new RatingCounts(3, 1, 1)),
+                        new RegionWithRatings("Y59", "South East", 6, null)),
+                0,
+                50,
+                2);
 
-        assertThat(csv(new Tagged("QE1", List.of("board", "constitution"), List.of(1, -2))))
-                .isEqualTo("code,tags,scores\r\nQE1,board; constitution,1; -2\r\n");
+        assertThat(csv(page))
+                .isEqualTo("code,name,icsCount,ratings.green,ratings.amber,ratings.red\r\n"
+                        + "Y56,London,5,3,1,1\r\n"
+                        + "Y59,South East,6,,,\r\n");
     }
 
     @Test
@@ -182,90 +198,68 @@ class CsvMessageConverterTest {
     }
 
     @Test
-    void items_whose_maps_have_different_keys_line_up_under_one_header() throws IOException {
-        record Row(String code, Map<String, Integer> counts, String note) {}
-        Map<String, Integer> first = new LinkedHashMap<>();
-        first.put("Q1", 1);
-        Map<String, Integer> second = new LinkedHashMap<>();
-        second.put("Q1", 2);
-        second.put("Q2", 3);
+    void a_single_row_and_a_list_of_rows_are_tables_too() throws IOException {
+        CcgSummary ccg = new CcgSummary("01W", "NHS Stockport CCG", "QOP", "DRAFT", null);
 
-        assertThat(csv(List.of(new Row("A", first, "x"), new Row("B", second, "y"))))
-                .isEqualTo("code,counts.Q1,counts.Q2,note\r\nA,1,,x\r\nB,2,3,y\r\n");
-    }
-
-    @Test
-    void a_single_record_is_a_header_and_one_row() throws IOException {
-        assertThat(csv(new IcsSummary("QE1", "Lancashire and South Cumbria", "Y62", "North West")))
-                .isEqualTo("code,name,regionCode,regionName\r\nQE1,Lancashire and South Cumbria,Y62,North West\r\n");
-    }
-
-    @Test
-    void a_list_of_records_is_a_header_and_one_row_per_element() throws IOException {
-        assertThat(csv(List.of(new RegionSummary("Y56", "London", 5), new RegionSummary("Y58", "South West", 7))))
-                .isEqualTo("code,name,icsCount\r\nY56,London,5\r\nY58,South West,7\r\n");
+        assertThat(csv(ccg))
+                .isEqualTo("code,name,icsCode,schemeStatus,abolishedOn\r\n01W,NHS Stockport CCG,QOP,DRAFT,\r\n");
+        assertThat(csv(List.of(ccg, ccg))).endsWith("DRAFT,\r\n01W,NHS Stockport CCG,QOP,DRAFT,\r\n");
     }
 
     @Test
     void a_csv_view_is_written_by_its_own_header_and_rows() throws IOException {
-        CsvView view = new CsvView() {
-            @Override
-            public List<String> csvHeader() {
-                return List.of("region", "green", "due", "note");
-            }
-
-            @Override
-            public List<List<Object>> csvRows() {
-                List<Object> withNull = new ArrayList<>();
-                withNull.add("Y59");
-                withNull.add(-3);
-                withNull.add(LocalDate.of(2022, 7, 1));
-                withNull.add(null);
-                return List.of(List.of("Y56", 5, LocalDate.of(2022, 4, 1), "=SUM(A1)"), withNull);
-            }
-        };
+        CsvView view = view(
+                List.of("region", "green", "due", "note"),
+                List.of(
+                        List.of("Y56", 5, LocalDate.of(2022, 4, 1), "=SUM(A1)"),
+                        Arrays.<Object>asList("Y59", -3, LocalDate.of(2022, 7, 1), null)));
 
         assertThat(csv(view))
                 .isEqualTo("region,green,due,note\r\nY56,5,2022-04-01,'=SUM(A1)\r\nY59,-3,2022-07-01,\r\n");
     }
 
     @Test
-    void empty_values_are_empty_cells_and_a_null_nested_record_keeps_its_columns() throws IOException {
-        record Holder(String name, RatingCounts counts, List<String> tags, Optional<String> note, Instant at) {}
-
-        assertThat(csv(new Holder(null, null, List.of(), Optional.empty(), null)))
-                .isEqualTo("name,counts.green,counts.amber,counts.red,tags,note,at\r\n,,,,,,\r\n");
-    }
-
-    @Test
-    void dates_enums_booleans_and_decimals_are_written_plainly() throws IOException {
-        record Values(
-                LocalDate day, Instant at, Rating rating, boolean flag, BigDecimal amount, double ratio, Long big) {}
-
-        assertThat(csv(new Values(
+    void dates_enums_booleans_decimals_lists_and_empty_values_are_written_plainly() throws IOException {
+        CsvView view = view(
+                List.of("day", "at", "rating", "flag", "amount", "ratio", "big", "note", "tags"),
+                List.of(Arrays.<Object>asList(
                         LocalDate.of(2022, 7, 1),
                         Instant.parse("2022-07-01T09:30:00Z"),
                         Rating.RED,
                         true,
                         new BigDecimal("1E+3"),
                         0.25,
-                        null)))
-                .isEqualTo(
-                        "day,at,rating,flag,amount,ratio,big\r\n2022-07-01,2022-07-01T09:30:00Z,RED,true,1000,0.25,\r\n");
+                        null,
+                        Optional.empty(),
+                        List.of("board", 2))));
+
+        assertThat(csv(view))
+                .isEqualTo("day,at,rating,flag,amount,ratio,big,note,tags\r\n"
+                        + "2022-07-01,2022-07-01T09:30:00Z,RED,true,1000,0.25,,,board; 2\r\n");
     }
 
     @Test
-    void an_empty_page_still_has_its_header_when_the_item_type_is_known() throws IOException {
+    void an_empty_page_still_has_its_header_when_the_row_type_is_known_without_its_keyed_columns() throws IOException {
         Type type =
                 ResolvableType.forClassWithGenerics(Page.class, IcsRating.class).getType();
 
         assertThat(csv(new Page<IcsRating>(List.of(), 0, 50, 0), type))
                 .isEqualTo("code,name,regionCode,overallRating,milestonesComplete,milestonesTotal,percentComplete,"
                         + "overdueCount\r\n");
+        assertThat(CsvMessageConverter.columns(ResolvableType.forType(type)))
+                .containsExactly(
+                        "code",
+                        "name",
+                        "regionCode",
+                        "overallRating",
+                        "milestonesComplete",
+                        "milestonesTotal",
+                        "percentComplete",
+                        "overdueCount");
     }
 
     @Test
-    void an_empty_page_of_unknown_item_type_is_the_byte_order_mark_alone() throws IOException {
+    void an_empty_page_of_unknown_row_type_is_the_byte_order_mark_alone() throws IOException {
         MockHttpOutputMessage message = new MockHttpOutputMessage();
 
         converter.write(new Page<>(List.of(), 0, 50, 0), null, message);
@@ -273,11 +267,26 @@ class CsvMessageConverterTest {
         assertThat(message.getBodyAsString(StandardCharsets.UTF_8)).isEqualTo(BOM);
     }
 
+    @Test
+    void rows_without_a_table_are_not_csv() {
+        Type regions = ResolvableType.forClassWithGenerics(Page.class, RegionSummary.class)
+                .getType();
+        Type systems =
+                ResolvableType.forClassWithGenerics(Page.class, IcsRating.class).getType();
+
+        assertThat(converter.canWrite(regions, Page.class, MediaType.parseMediaType("text/csv")))
+                .isFalse();
+        assertThat(converter.canWrite(systems, Page.class, MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        assertThat(converter.canWrite(RegionSummary.class, MediaType.parseMediaType("text/csv")))
+                .isFalse();
+    }
+
     // ---------------------------------------------------------------- spreadsheet safety
 
     @Test
     void the_body_starts_with_a_utf8_byte_order_mark() throws IOException {
-        MockHttpOutputMessage message = write(new RegionSummary("Y56", "London", 5), null);
+        MockHttpOutputMessage message = write(new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null), null);
 
         byte[] body = message.getBodyAsBytes();
         assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -286,8 +295,9 @@ class CsvMessageConverterTest {
 
     @Test
     void every_row_ends_with_crlf_and_no_bare_line_feed_separates_rows() throws IOException {
-        String body = csv(new Page<>(
-                List.of(new RegionSummary("Y56", "London", 5), new RegionSummary("Y59", "South East", 6)), 0, 50, 2));
+        String body = csv(List.of(
+                new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null),
+                new CcgSummary("02A", "Trafford", "QOP", "AGREED", null)));
 
         assertThat(body).endsWith("\r\n");
         assertThat(body.split("\r\n", -1)).hasSize(4);
@@ -296,10 +306,12 @@ class CsvMessageConverterTest {
 
     @Test
     void fields_with_a_comma_quote_or_line_break_are_quoted_with_inner_quotes_doubled() throws IOException {
-        record Texts(String comma, String quote, String lineFeed, String carriageReturn, String plain) {}
+        CsvView view = view(
+                List.of("comma", "quote", "lineFeed", "carriageReturn", "plain"),
+                List.of(List.of(
+                        "Tameside, Glossop", "the \"designate\" chair", "line one\nline two", "a\rb", "plain")));
 
-        assertThat(csv(new Texts(
-                        "Tameside, Glossop", "the \"designate\" chair", "line one\nline two", "a\rb", "plain")))
+        assertThat(csv(view))
                 .isEqualTo(
                         "comma,quote,lineFeed,carriageReturn,plain\r\n"
                                 + "\"Tameside, Glossop\",\"the \"\"designate\"\" chair\",\"line one\nline two\",\"a\rb\",plain\r\n");
@@ -307,37 +319,55 @@ class CsvMessageConverterTest {
 
     @Test
     void text_that_could_start_a_formula_is_prefixed_with_a_single_quote() throws IOException {
-        record Texts(String equals, String plus, String minus, String at, String tab, String cr, String numberAsText) {}
+        CsvView view = view(
+                List.of("equals", "plus", "minus", "at", "tab", "cr", "numberAsText", "fullWidth"),
+                List.of(List.of(
+                        "=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "-12500", "\uFF1D1")));
 
-        assertThat(csv(new Texts("=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "-12500")))
-                .isEqualTo("equals,plus,minus,at,tab,cr,numberAsText\r\n"
-                        + "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-1+2,'@SUM(A1),'\tx,\"'\rx\",'-12500\r\n");
+        assertThat(csv(view))
+                .isEqualTo("equals,plus,minus,at,tab,cr,numberAsText,fullWidth\r\n"
+                        + "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-1+2,'@SUM(A1),'\tx,\"'\rx\",'-12500,'\uFF1D1\r\n");
     }
 
     @Test
     void negative_numbers_are_written_as_numbers_and_not_neutralised() throws IOException {
-        record Amounts(long pounds, int days, BigDecimal delta, double ratio) {}
+        CsvView view = view(
+                List.of("pounds", "days", "delta", "ratio"),
+                List.of(List.of(-12500L, -3, new BigDecimal("-0.50"), -1.5)));
 
-        assertThat(csv(new Amounts(-12500, -3, new BigDecimal("-0.50"), -1.5)))
-                .isEqualTo("pounds,days,delta,ratio\r\n-12500,-3,-0.50,-1.5\r\n");
+        assertThat(csv(view)).isEqualTo("pounds,days,delta,ratio\r\n-12500,-3,-0.50,-1.5\r\n");
     }
 
     @Test
-    void header_cells_from_map_keys_are_neutralised_too() throws IOException {
-        record Keyed(Map<String, Integer> counts) {}
+    void header_cells_are_neutralised_too_keyed_ones_included() throws IOException {
+        Map<String, Rating> byQuarter = Map.of("=cmd", Rating.GREEN);
+        IcsRating rating = new IcsRating("QE1", "Lancashire", "Y62", Rating.GREEN, byQuarter, 1, 1, 100, 0);
 
-        assertThat(csv(new Keyed(Map.of("=cmd", 1)))).isEqualTo("counts.=cmd\r\n1\r\n");
-        assertThat(csv(List.of(Map.of("=cmd", 1)))).isEqualTo("'=cmd\r\n1\r\n");
+        assertThat(lines(csv(List.of(rating))).get(0)).contains(",ratingsByQuarter.=cmd,");
+        assertThat(csv(view(List.of("=cmd"), List.of(List.of(1))))).isEqualTo("'=cmd\r\n1\r\n");
+    }
+
+    @Test
+    void what_a_spreadsheet_reads_back_is_what_was_written() throws IOException {
+        List<Object> awkward =
+                List.of("Tameside, Glossop", "the \"designate\" chair", "two\r\nlines", "#1", " padded ", "ünïcödé");
+        String body = csv(view(List.of("a", "b", "c", "d", "e", "f"), List.of(awkward)));
+
+        try (CSVParser parser = CSVParser.parse(body, CSVFormat.RFC4180)) {
+            List<CSVRecord> records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(1).toList()).isEqualTo(awkward);
+        }
     }
 
     @Test
     void non_ascii_text_survives_in_utf8() throws IOException {
-        MockHttpOutputMessage message =
-                write(List.of(new IcsSummary("01W", "Glossop – Tameside and Glossop CCG", "Y62", "ünïcödé")), null);
+        MockHttpOutputMessage message = write(
+                List.of(new CcgSummary("01W", "Glossop – Tameside and Glossop CCG", "QOP", "ünïcödé", null)), null);
 
         assertThat(message.getBodyAsString(StandardCharsets.UTF_8))
-                .isEqualTo(BOM + "code,name,regionCode,regionName\r\n"
-                        + "01W,Glossop – Tameside and Glossop CCG,Y62,ünïcödé\r\n");
+                .isEqualTo(BOM + "code,name,icsCode,schemeStatus,abolishedOn\r\n"
+                        + "01W,Glossop – Tameside and Glossop CCG,QOP,ünïcödé,\r\n");
         assertThat(message.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
@@ -348,7 +378,7 @@ class CsvMessageConverterTest {
         MockHttpOutputMessage message = new MockHttpOutputMessage();
 
         converter.write(
-                new RegionSummary("Y56", "London", 5),
+                new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null),
                 MediaType.parseMediaType("text/csv;charset=ISO-8859-1"),
                 message);
 
@@ -356,10 +386,10 @@ class CsvMessageConverterTest {
     }
 
     @Test
-    void it_writes_records_pages_lists_and_csv_views_but_never_reads() {
+    void it_writes_tables_pages_lists_and_csv_views_but_never_reads() {
         assertThat(converter.canWrite(Page.class, MediaType.parseMediaType("text/csv")))
                 .isTrue();
-        assertThat(converter.canWrite(RegionSummary.class, MediaType.parseMediaType("text/csv")))
+        assertThat(converter.canWrite(CcgSummary.class, MediaType.parseMediaType("text/csv")))
                 .isTrue();
         assertThat(converter.canWrite(List.class, MediaType.parseMediaType("text/csv")))
                 .isTrue();
@@ -386,58 +416,67 @@ class CsvMessageConverterTest {
                 .setMessageConverters(converters.toArray(HttpMessageConverter[]::new))
                 .build();
 
-        mvc.perform(get("/regions"))
+        mvc.perform(get("/ccgs"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.items[0].code").value("Y56"));
-        mvc.perform(get("/regions").accept(MediaType.ALL))
+                .andExpect(jsonPath("$.items[0].code").value("01W"));
+        mvc.perform(get("/ccgs").accept(MediaType.ALL))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
-        MvcResult regions = mvc.perform(get("/regions").accept("text/csv"))
+        MvcResult ccgs = mvc.perform(get("/ccgs").accept("text/csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
                 .andReturn();
-        assertThat(regions.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .isEqualTo(BOM + "code,name,icsCount\r\nY56,London,5\r\n");
+        assertThat(ccgs.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(BOM + "code,name,icsCode,schemeStatus,abolishedOn\r\n01W,Stockport,QOP,DRAFT,\r\n");
         MvcResult systems = mvc.perform(get("/systems").accept("text/csv")).andReturn();
         assertThat(systems.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .isEqualTo(BOM + "code,name,regionCode,regionName\r\n");
+                .isEqualTo(BOM + "code,name,regionCode,overallRating,milestonesComplete,milestonesTotal,"
+                        + "percentComplete,overdueCount\r\n");
+        mvc.perform(get("/regions").accept("text/csv")).andExpect(status().isNotAcceptable());
     }
 
     /** A controller answering pages, as the real ones do. */
     @RestController
     static class Lists {
 
-        @GetMapping("/regions")
-        Page<RegionSummary> regions() {
-            return new Page<>(List.of(new RegionSummary("Y56", "London", 5)), 0, 50, 1);
+        @GetMapping("/ccgs")
+        Page<CcgSummary> ccgs() {
+            return new Page<>(List.of(new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null)), 0, 50, 1);
         }
 
         @GetMapping("/systems")
-        Page<IcsSummary> systems() {
+        Page<IcsRating> systems() {
             return new Page<>(List.of(), 0, 50, 0);
+        }
+
+        @GetMapping("/regions")
+        Page<RegionSummary> regions() {
+            return new Page<>(List.of(new RegionSummary("Y56", "London", 5)), 0, 50, 1);
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static RegionReadiness.SystemReadiness systemReadiness() {
-        Map<String, Rating> byQuarter = new LinkedHashMap<>();
-        byQuarter.put("Q1", Rating.GREEN);
-        byQuarter.put("Q2", Rating.AMBER);
-        byQuarter.put("EST", Rating.GREEN);
-        IcsRating rating =
-                new IcsRating("QE1", "Lancashire and South Cumbria", "Y62", Rating.AMBER, byQuarter, 10, 20, 50, 1);
-        OverdueMilestone overdue = new OverdueMilestone(
-                "QE1",
-                "Lancashire and South Cumbria",
-                "Y62",
-                "Q2-03",
-                "Constitution",
-                "Q2",
-                LocalDate.of(2021, 9, 30),
-                5,
-                "IN_PROGRESS");
-        return new RegionReadiness.SystemReadiness(rating, List.of(overdue, overdue));
+    private static Class<?> componentType(CsvTable<?> table, String field) {
+        return Arrays.stream(table.rowType().getRecordComponents())
+                .filter(c -> c.getName().equals(field))
+                .findFirst()
+                .orElseThrow()
+                .getType();
+    }
+
+    private static CsvView view(List<String> header, List<List<Object>> rows) {
+        return new CsvView() {
+            @Override
+            public List<String> csvHeader() {
+                return header;
+            }
+
+            @Override
+            public List<List<Object>> csvRows() {
+                return rows;
+            }
+        };
     }
 
     private MockHttpOutputMessage write(Object body, Type type) throws IOException {

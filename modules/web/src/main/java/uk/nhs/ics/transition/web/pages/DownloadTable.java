@@ -11,15 +11,15 @@ import uk.nhs.ics.transition.web.csv.CsvMessageConverter;
 import uk.nhs.ics.transition.web.csv.CsvView;
 
 /**
- * A table of a page as a spreadsheet: its header and rows, written by the API's own CSV writer
- * ({@link CsvMessageConverter}: byte-order mark, quoting, formula neutralisation).
+ * A table of a page as a spreadsheet download: its header and rows, written as every CSV is ({@link CsvMessageConverter}
+ * through {@code CsvWriter}: byte-order mark, quoting, formula neutralisation).
  *
  * @param header the column names
  * @param rows the rows, a cell per column
  */
-record CsvTable(List<String> header, List<List<Object>> rows) implements CsvView {
+record DownloadTable(List<String> header, List<List<Object>> rows) implements CsvView {
 
-    CsvTable {
+    DownloadTable {
         header = List.copyOf(header);
         rows = List.copyOf(rows);
     }
@@ -46,8 +46,8 @@ record CsvTable(List<String> header, List<List<Object>> rows) implements CsvView
             return this;
         }
 
-        CsvTable build() {
-            return new CsvTable(header, rows);
+        DownloadTable build() {
+            return new DownloadTable(header, rows);
         }
     }
 
