@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.web.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,20 @@ public final class WriteContext {
     /** Sends the command on the caller's behalf and answers with the new version once stored ({@link Writes}). */
     public ResponseEntity<?> execute(Object command) {
         return writes.execute(request, caller, grant, command);
+    }
+
+    /**
+     * Builds the command and sends it, for a command that names a field otherwise than the request does: a refusal in
+     * building it names the request's field, as one in deciding it does ({@link RequestFields}).
+     */
+    public <C> ResponseEntity<?> execute(Class<C> type, Supplier<? extends C> build) {
+        C command;
+        try {
+            command = build.get();
+        } catch (RuntimeException refused) {
+            throw RequestFields.inRequestTerms(type, refused);
+        }
+        return execute(command);
     }
 
     /** Like {@link #execute(Object)}, for a write whose answer says more than the version. */

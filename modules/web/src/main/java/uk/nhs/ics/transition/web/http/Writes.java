@@ -140,7 +140,13 @@ public class Writes {
                 request,
                 caller,
                 command,
-                () -> sender.send(command, caller, grant.role(), grant.scope(), request),
+                () -> {
+                    try {
+                        return sender.send(command, caller, grant.role(), grant.scope(), request);
+                    } catch (RuntimeException refused) {
+                        throw RequestFields.inRequestTerms(command.getClass(), refused);
+                    }
+                },
                 answer,
                 false);
     }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.messages.common.IcsCode;
-import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
 import uk.nhs.ics.transition.messages.ics.ConfirmDesignateAppointment;
 import uk.nhs.ics.transition.messages.ics.MakeAppointmentSubstantive;
@@ -118,23 +117,15 @@ public class BoardController {
                     String role,
             @Valid @RequestBody BoardRequests.Candidate body,
             WriteContext write) {
-        NamePreferredCandidate command;
-        try {
-            command = new NamePreferredCandidate(
-                    IcsCode.of(icsCode),
-                    BoardSeat.parse(role),
-                    body.name(),
-                    body.conflictingPosts(),
-                    Boolean.TRUE.equals(body.mentalHealthExpertise()),
-                    write.ifMatch());
-        } catch (RuleViolation e) {
-            // the command calls it candidateName; the request (and the contract) call it name
-            if (!"candidateName".equals(e.field())) {
-                throw e;
-            }
-            throw new RuleViolation(e.code(), "name", e.getMessage().replace("candidateName", "name"));
-        }
-        return write.execute(command);
+        return write.execute(
+                NamePreferredCandidate.class,
+                () -> new NamePreferredCandidate(
+                        IcsCode.of(icsCode),
+                        BoardSeat.parse(role),
+                        body.name(),
+                        body.conflictingPosts(),
+                        Boolean.TRUE.equals(body.mentalHealthExpertise()),
+                        write.ifMatch()));
     }
 
     @PostMapping("/roles/{role}/confirm-designate")
