@@ -13,7 +13,6 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresSupervisor;
-import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 
 /**
  * The service's own health checks, each polled on its own thread with its own timeout ({@link PolledHealth}):

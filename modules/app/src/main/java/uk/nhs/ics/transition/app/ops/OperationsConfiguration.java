@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,10 +47,7 @@ import uk.nhs.ics.transition.projections.programme.ProgrammeProjection;
 import uk.nhs.ics.transition.projections.reference.ReferenceDataProjection;
 import uk.nhs.ics.transition.projections.transfer.TransferSchemeProjection;
 import uk.nhs.ics.transition.web.ops.DeadLetterView;
-import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
-import uk.nhs.ics.transition.web.ops.ProjectionReplays;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
-import uk.nhs.ics.transition.web.ops.ReplayTokens;
 
 /** Watching and operating the event processors: the admin endpoints' back end, and their metrics. */
 @Configuration(proxyBeanMethods = false)
@@ -79,7 +78,8 @@ public class OperationsConfiguration {
             ReplaySnapshots snapshots,
             ProjectionReplays replays,
             Serializer serializer,
-            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+            @Qualifier("projectionReplayThread") ExecutorService replayThread) {
         return new ProjectionAdministration(
                 processing,
                 eventStore,
@@ -91,13 +91,20 @@ public class OperationsConfiguration {
                 READ_MODELS,
                 Set.of(DomainConfiguration.RELAYS),
                 Set.of(AuditLedger.NAME),
-                // the thread a replay just requested is begun on (the watch every second carries on any it did not);
-                // Spring closes the administration, and with it this thread, when the application stops
-                Executors.newSingleThreadExecutor(task -> {
-                    Thread thread = new Thread(task, "projection-replay");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+                replayThread);
+    }
+
+    /**
+     * The thread a replay just requested is begun on (the watch every second carries on any it did not); Spring stops
+     * it when the application stops.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService projectionReplayThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "projection-replay");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import uk.nhs.ics.transition.audit.ledger.AuditLedger;
-import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
 
 /**
  * Up when every event processor but the audit ledger (which has its own health) is running and none of its segments

@@ -40,7 +40,7 @@ import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.http.Versions;
 import uk.nhs.ics.transition.web.http.Writes;
 import uk.nhs.ics.transition.web.ops.OperationsController;
-import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
+import uk.nhs.ics.transition.web.ops.ProjectionOperations;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
 import uk.nhs.ics.transition.web.security.Caller;
 import uk.nhs.ics.transition.web.security.Grant;
@@ -71,7 +71,7 @@ public class FourEyes {
     private final CommandSender sender;
     private final EventStore eventStore;
     private final Serializer serializer;
-    private final ProjectionAdministration administration;
+    private final ProjectionOperations administration;
 
     public FourEyes(
             FourEyesPolicy policy,
@@ -81,7 +81,7 @@ public class FourEyes {
             CommandSender sender,
             EventStore eventStore,
             Serializer serializer,
-            ProjectionAdministration administration) {
+            ProjectionOperations administration) {
         this.policy = policy;
         this.rules = rules;
         this.approvals = approvals;
@@ -295,7 +295,7 @@ public class FourEyes {
         // a replay waiting to begin (on any node) or catching up: 409, as when no second person is needed
         if (action == FourEyesAction.PROJECTION_REPLAY
                 && (status.replaying() || administration.restarting(processor))) {
-            throw new ProjectionAdministration.ReplayInProgress(processor);
+            throw new ProjectionOperations.ReplayInProgress(processor);
         }
     }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import uk.nhs.ics.transition.projections.approval.ApprovalQueries;
 import uk.nhs.ics.transition.web.command.CommandSender;
 import uk.nhs.ics.transition.web.http.Writes;
-import uk.nhs.ics.transition.web.ops.ProjectionAdministration;
+import uk.nhs.ics.transition.web.ops.ProjectionOperations;
 import uk.nhs.ics.transition.web.security.Permissions;
 
 /** Four eyes: which actions need a second person, who may decide them, and the gate the controllers go through. */
@@ -38,7 +38,7 @@ public class FourEyesConfiguration {
             CommandSender sender,
             EventStore eventStore,
             @Qualifier("messageSerializer") Serializer serializer,
-            ProjectionAdministration administration) {
+            ProjectionOperations administration) {
         return new FourEyes(policy, rules, approvals, writes, sender, eventStore, serializer, administration);
     }
 }

@@ -43,11 +43,11 @@ public class OperationsController {
     private static final String PROJECTION =
             "A projection's name, as `listProjections` names it (such as `milestones`)";
 
-    private final ProjectionAdministration administration;
+    private final ProjectionOperations administration;
     private final CommandSender sender;
     private final FourEyes fourEyes;
 
-    public OperationsController(ProjectionAdministration administration, CommandSender sender, FourEyes fourEyes) {
+    public OperationsController(ProjectionOperations administration, CommandSender sender, FourEyes fourEyes) {
         this.administration = administration;
         this.sender = sender;
         this.fourEyes = fourEyes;

@@ -1,4 +1,4 @@
-package uk.nhs.ics.transition.web.ops;
+package uk.nhs.ics.transition.app.ops;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
+import uk.nhs.ics.transition.web.ops.DeadLetterView;
+import uk.nhs.ics.transition.web.ops.ProjectionOperations;
+import uk.nhs.ics.transition.web.ops.ProjectionStatus;
 import uk.nhs.ics.transition.web.problem.NotFound;
 
 /**
@@ -44,7 +47,7 @@ import uk.nhs.ics.transition.web.problem.NotFound;
  * A crash at any point leaves either the request waiting (and another node, or this one after its restart, begins it)
  * or the tokens reset (and the replay goes on from them).
  */
-public class ProjectionAdministration implements AutoCloseable {
+public class ProjectionAdministration implements ProjectionOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     private static final int MAX_ATTEMPTS = 5;
@@ -100,12 +103,7 @@ public class ProjectionAdministration implements AutoCloseable {
         this.coordinator = coordinator;
     }
 
-    /** Stops the thread replays are begun on (Spring calls it as the application stops). */
     @Override
-    public void close() {
-        coordinator.shutdownNow();
-    }
-
     public List<ProjectionStatus> statuses() {
         long head = head();
         List<ProjectionStatus> statuses = new ArrayList<>();
@@ -114,6 +112,7 @@ public class ProjectionAdministration implements AutoCloseable {
         return statuses;
     }
 
+    @Override
     public ProjectionStatus status(String name) {
         return status(name, processor(name), head());
     }
@@ -126,6 +125,7 @@ public class ProjectionAdministration implements AutoCloseable {
      *
      * @throws ReplayInProgress if a replay of it is waiting to begin or still catching up
      */
+    @Override
     public ProjectionStatus replay(String name, String requestedBy, String requestId) {
         streaming(name);
         if (!readModels.containsKey(name)) {
@@ -133,28 +133,20 @@ public class ProjectionAdministration implements AutoCloseable {
                     ErrorCode.INVALID_INPUT, "name", name + " is not a read model and is never replayed");
         }
         if (replays.open(name)) {
-            throw new ReplayInProgress(name);
+            throw new ProjectionOperations.ReplayInProgress(name);
         }
         try {
             replays.request(name, requestedBy, requestId);
         } catch (ProjectionReplays.AlreadyRequested e) {
-            throw new ReplayInProgress(name);
+            throw new ProjectionOperations.ReplayInProgress(name);
         }
         log.info("Replay of projection {} requested by {} (request {})", name, requestedBy, requestId);
         coordinator.execute(this::coordinateQuietly);
         return status(name);
     }
 
-    /** A replay asked for while another of the same read model is waiting or catching up: 409. */
-    public static final class ReplayInProgress extends RuleViolation {
-        private static final long serialVersionUID = 1L;
-
-        public ReplayInProgress(String name) {
-            super(ErrorCode.REPLAY_IN_PROGRESS, "name", name + " is already being replayed");
-        }
-    }
-
     /** Whether a replay of the read model is waiting to begin or catching up (on any node). */
+    @Override
     public boolean restarting(String name) {
         return replays.open(name);
     }
@@ -269,6 +261,7 @@ public class ProjectionAdministration implements AutoCloseable {
         }
     }
 
+    @Override
     public List<DeadLetterView> deadLetters(String name) {
         processor(name);
         List<DeadLetterView> letters = new ArrayList<>();
@@ -289,6 +282,7 @@ public class ProjectionAdministration implements AutoCloseable {
      * @return the letter skipped
      * @throws NotFound if the projection has no such dead letter
      */
+    @Override
     public DeadLetterView skipDeadLetter(String name, String eventIdentifier, Consumer<DeadLetterView> record) {
         processor(name);
         SequencedDeadLetterQueue<EventMessage<?>> queue =
@@ -319,6 +313,7 @@ public class ProjectionAdministration implements AutoCloseable {
     }
 
     /** Retries every dead-lettered sequence once; answers how many remain. */
+    @Override
     public long retryDeadLetters(String name) {
         processor(name);
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> retrier = processing.sequencedDeadLetterProcessor(name);

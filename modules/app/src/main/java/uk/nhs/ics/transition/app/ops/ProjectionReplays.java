@@ -1,4 +1,4 @@
-package uk.nhs.ics.transition.web.ops;
+package uk.nhs.ics.transition.app.ops;
 
 import java.sql.Timestamp;
 import java.time.Instant;

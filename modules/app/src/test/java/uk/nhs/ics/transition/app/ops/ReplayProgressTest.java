@@ -1,4 +1,4 @@
-package uk.nhs.ics.transition.web.ops;
+package uk.nhs.ics.transition.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

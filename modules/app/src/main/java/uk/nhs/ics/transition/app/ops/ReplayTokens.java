@@ -1,4 +1,4 @@
-package uk.nhs.ics.transition.web.ops;
+package uk.nhs.ics.transition.app.ops;
 
 import java.util.List;
 import java.util.OptionalLong;
