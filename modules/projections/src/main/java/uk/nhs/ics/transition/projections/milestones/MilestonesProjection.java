@@ -3,6 +3,7 @@ package uk.nhs.ics.transition.projections.milestones;
 import static uk.nhs.ics.transition.projections.TemporalTable.values;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.messages.common.Evidence;
 import uk.nhs.ics.transition.messages.common.IcsCode;
 import uk.nhs.ics.transition.messages.common.MilestoneCode;
 import uk.nhs.ics.transition.messages.common.MilestoneStatus;
@@ -51,44 +53,50 @@ public class MilestonesProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A milestone's row as an event leaves it: its status and what goes with that status (the completion date and
+     * evidence, the reason it is at risk, or the note of why it moved back), every other column empty.
+     */
+    record MilestoneState(
+            MilestoneStatus status, LocalDate completedOn, List<Evidence> evidence, String atRiskReason, String note) {
+
+        static MilestoneState notStarted() {
+            return new MilestoneState(MilestoneStatus.NOT_STARTED, null, null, null, null);
+        }
+
+        static MilestoneState inProgress(String note) {
+            return new MilestoneState(MilestoneStatus.IN_PROGRESS, null, null, null, note);
+        }
+
+        static MilestoneState atRisk(String reason) {
+            return new MilestoneState(MilestoneStatus.AT_RISK, null, null, reason, null);
+        }
+
+        static MilestoneState complete(LocalDate completedOn, List<Evidence> evidence) {
+            return new MilestoneState(MilestoneStatus.COMPLETE, completedOn, evidence, null, null);
+        }
+    }
+
     @EventHandler
     void on(IcsTransitionOpened event, @SequenceNumber long version, @Timestamp Instant at) {
         for (MilestoneCode milestone : event.milestonePlan()) {
-            write(event.icsCode(), milestone, MilestoneStatus.NOT_STARTED, null, null, null, null, version, at);
+            write(event.icsCode(), milestone, MilestoneState.notStarted(), version, at);
         }
     }
 
     @EventHandler
     void on(MilestoneStarted event, @SequenceNumber long version, @Timestamp Instant at) {
-        write(event.icsCode(), event.milestone(), MilestoneStatus.IN_PROGRESS, null, null, null, null, version, at);
+        write(event.icsCode(), event.milestone(), MilestoneState.inProgress(null), version, at);
     }
 
     @EventHandler
     void on(MilestoneFlaggedAtRisk event, @SequenceNumber long version, @Timestamp Instant at) {
-        write(
-                event.icsCode(),
-                event.milestone(),
-                MilestoneStatus.AT_RISK,
-                null,
-                null,
-                event.reason(),
-                null,
-                version,
-                at);
+        write(event.icsCode(), event.milestone(), MilestoneState.atRisk(event.reason()), version, at);
     }
 
     @EventHandler
     void on(MilestoneRiskCleared event, @SequenceNumber long version, @Timestamp Instant at) {
-        write(
-                event.icsCode(),
-                event.milestone(),
-                MilestoneStatus.IN_PROGRESS,
-                null,
-                null,
-                null,
-                event.reason(),
-                version,
-                at);
+        write(event.icsCode(), event.milestone(), MilestoneState.inProgress(event.reason()), version, at);
     }
 
     @EventHandler
@@ -96,27 +104,14 @@ public class MilestonesProjection {
         write(
                 event.icsCode(),
                 event.milestone(),
-                MilestoneStatus.COMPLETE,
-                event.completedOn(),
-                Json.write(event.evidence()),
-                null,
-                null,
+                MilestoneState.complete(event.completedOn(), event.evidence()),
                 version,
                 at);
     }
 
     @EventHandler
     void on(MilestoneReopened event, @SequenceNumber long version, @Timestamp Instant at) {
-        write(
-                event.icsCode(),
-                event.milestone(),
-                MilestoneStatus.IN_PROGRESS,
-                null,
-                null,
-                null,
-                event.reason(),
-                version,
-                at);
+        write(event.icsCode(), event.milestone(), MilestoneState.inProgress(event.reason()), version, at);
     }
 
     /** Every other event of an ICS: nothing to change, but the projection's position moves on with it. */
@@ -131,25 +126,16 @@ public class MilestonesProjection {
         ReadModelReset.clear(jdbc, NAME, TABLES);
     }
 
-    private void write(
-            IcsCode ics,
-            MilestoneCode milestone,
-            MilestoneStatus status,
-            java.time.LocalDate completedOn,
-            String evidence,
-            String atRiskReason,
-            String note,
-            long version,
-            Instant at) {
+    private void write(IcsCode ics, MilestoneCode milestone, MilestoneState state, long version, Instant at) {
         MILESTONE_STATE.replace(
                 jdbc,
                 Map.of("ics_code", ics.value(), "milestone", milestone.code()),
                 values(
-                        "status", status.name(),
-                        "completed_on", completedOn,
-                        "evidence", evidence,
-                        "at_risk_reason", atRiskReason,
-                        "note", note),
+                        "status", state.status().name(),
+                        "completed_on", state.completedOn(),
+                        "evidence", state.evidence() == null ? null : Json.write(state.evidence()),
+                        "at_risk_reason", state.atRiskReason(),
+                        "note", state.note()),
                 version,
                 at);
     }
