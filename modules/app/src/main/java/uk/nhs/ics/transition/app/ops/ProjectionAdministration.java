@@ -73,7 +73,8 @@ public class ProjectionAdministration implements ProjectionOperations {
      * @param readModels the processors that are read models and may be replayed, each with the tables it writes
      * @param relays the processors that relay facts between aggregates
      * @param ledgers the processors that record the audit trail
-     * @param coordinator where a replay just requested is begun (a single thread, stopped by {@link #close()})
+     * @param coordinator where a replay just requested is begun (a single thread, a Spring bean stopped with the
+     *     application)
      */
     public ProjectionAdministration(
             EventProcessingConfiguration processing,
