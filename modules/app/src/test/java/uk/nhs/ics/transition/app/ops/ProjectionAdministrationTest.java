@@ -37,9 +37,7 @@ class ProjectionAdministrationTest {
         assertThat(administration().statuses())
                 .extracting(ProjectionStatus::name, ProjectionStatus::kind)
                 .containsExactly(
-                        tuple("audit-ledger", "LEDGER"),
-                        tuple("milestones", "PROJECTION"),
-                        tuple("relays", "RELAY"));
+                        tuple("audit-ledger", "LEDGER"), tuple("milestones", "PROJECTION"), tuple("relays", "RELAY"));
     }
 
     @Test
