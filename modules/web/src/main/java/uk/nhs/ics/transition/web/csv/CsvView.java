@@ -16,4 +16,19 @@ public interface CsvView {
 
     /** The rows, each with one cell per column of {@link #csvHeader()}, in the same order. */
     List<List<Object>> csvRows();
+
+    /** A table given by its header and rows. */
+    static CsvView of(List<String> header, List<List<Object>> rows) {
+        return new CsvView() {
+            @Override
+            public List<String> csvHeader() {
+                return header;
+            }
+
+            @Override
+            public List<List<Object>> csvRows() {
+                return rows;
+            }
+        };
+    }
 }

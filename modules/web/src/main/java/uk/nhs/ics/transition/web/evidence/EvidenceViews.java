@@ -298,17 +298,7 @@ public class EvidenceViews {
     }
 
     private static CsvView table(List<String> header, List<List<Object>> rows) {
-        return new CsvView() {
-            @Override
-            public List<String> csvHeader() {
-                return header;
-            }
-
-            @Override
-            public List<List<Object>> csvRows() {
-                return rows;
-            }
-        };
+        return CsvView.of(header, rows);
     }
 
     private static void write(CsvView table, OutputStream out) throws IOException {

@@ -88,16 +88,6 @@ public final class ReadinessTables {
     }
 
     private static CsvView table(List<String> header, List<List<Object>> rows) {
-        return new CsvView() {
-            @Override
-            public List<String> csvHeader() {
-                return header;
-            }
-
-            @Override
-            public List<List<Object>> csvRows() {
-                return rows;
-            }
-        };
+        return CsvView.of(header, rows);
     }
 }

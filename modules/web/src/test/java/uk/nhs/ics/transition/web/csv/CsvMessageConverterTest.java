@@ -466,17 +466,7 @@ class CsvMessageConverterTest {
     }
 
     private static CsvView view(List<String> header, List<List<Object>> rows) {
-        return new CsvView() {
-            @Override
-            public List<String> csvHeader() {
-                return header;
-            }
-
-            @Override
-            public List<List<Object>> csvRows() {
-                return rows;
-            }
-        };
+        return CsvView.of(header, rows);
     }
 
     private MockHttpOutputMessage write(Object body, Type type) throws IOException {
