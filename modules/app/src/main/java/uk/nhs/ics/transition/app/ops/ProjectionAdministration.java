@@ -354,15 +354,15 @@ public class ProjectionAdministration implements ProjectionOperations {
     }
 
     /** What the processor is, as the application declared it: a processor it did not classify is a defect. */
-    private String kind(String name) {
+    private ProjectionStatus.Kind kind(String name) {
         if (readModels.containsKey(name)) {
-            return "PROJECTION";
+            return ProjectionStatus.Kind.PROJECTION;
         }
         if (relays.contains(name)) {
-            return "RELAY";
+            return ProjectionStatus.Kind.RELAY;
         }
         if (ledgers.contains(name)) {
-            return "LEDGER";
+            return ProjectionStatus.Kind.LEDGER;
         }
         throw new IllegalStateException("the event processor " + name + " is neither a read model, a relay nor a"
                 + " ledger: declare which where ProjectionAdministration is configured");

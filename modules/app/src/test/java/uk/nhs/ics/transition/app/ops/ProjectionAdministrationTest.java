@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.web.ops.ProjectionStatus;
+import uk.nhs.ics.transition.web.ops.ProjectionStatus.Kind;
 
 /**
  * Every processor is what the application declared it to be; one it did not declare is a defect reported as one, never
@@ -37,7 +38,9 @@ class ProjectionAdministrationTest {
         assertThat(administration().statuses())
                 .extracting(ProjectionStatus::name, ProjectionStatus::kind)
                 .containsExactly(
-                        tuple("audit-ledger", "LEDGER"), tuple("milestones", "PROJECTION"), tuple("relays", "RELAY"));
+                        tuple("audit-ledger", Kind.LEDGER),
+                        tuple("milestones", Kind.PROJECTION),
+                        tuple("relays", Kind.RELAY));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 
 /** Reads approvals as the {@link ApprovalsProjection} recorded them; a pending one after its last day reads EXPIRED. */
 public class ApprovalQueries {
@@ -51,14 +52,14 @@ public class ApprovalQueries {
 
     private static Row row(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate decidableUntil = rs.getObject(17, LocalDate.class);
-        String status = rs.getString(3);
-        if (status.equals("PENDING") && today.isAfter(decidableUntil)) {
-            status = "EXPIRED";
+        ApprovalView.Status status = ApprovalView.Status.valueOf(rs.getString(3));
+        if (status == ApprovalView.Status.PENDING && today.isAfter(decidableUntil)) {
+            status = ApprovalView.Status.EXPIRED;
         }
         return new Row(
                 new ApprovalView(
                         rs.getString(1),
-                        rs.getString(2),
+                        FourEyesAction.valueOf(rs.getString(2)),
                         status,
                         rs.getString(4),
                         rs.getString(5),

@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.projections.approval;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 
 /**
  * A request for an action that needs a second person, and where it stands.
@@ -32,8 +33,8 @@ import java.time.LocalDate;
  */
 public record ApprovalView(
         String approvalId,
-        String action,
-        String status,
+        FourEyesAction action,
+        Status status,
         String summary,
         String reason,
         String target,
@@ -54,6 +55,17 @@ public record ApprovalView(
         String decisionReason,
         String supersededBy,
         long version) {
+
+    /**
+     * Where an approval stands. {@code EXPIRED} is never stored: it is a pending request read after its last day.
+     */
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED,
+        SUPERSEDED,
+        EXPIRED
+    }
 
     /** The exact command an approval carries out. */
     public record Command(String type, String json) {}

@@ -82,7 +82,7 @@ public class ApprovalsProjection {
             @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
             @Timestamp Instant at,
             @SequenceNumber long version) {
-        decide(event.approvalId(), "APPROVED", by, name, role, at, null, version);
+        decide(event.approvalId(), ApprovalView.Status.APPROVED, by, name, role, at, null, version);
     }
 
     @EventHandler
@@ -93,7 +93,7 @@ public class ApprovalsProjection {
             @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
             @Timestamp Instant at,
             @SequenceNumber long version) {
-        decide(event.approvalId(), "REJECTED", by, name, role, at, event.reason(), version);
+        decide(event.approvalId(), ApprovalView.Status.REJECTED, by, name, role, at, event.reason(), version);
     }
 
     @EventHandler
@@ -110,13 +110,20 @@ public class ApprovalsProjection {
     }
 
     private void decide(
-            String id, String status, String by, String name, String role, Instant at, String reason, long version) {
+            String id,
+            ApprovalView.Status status,
+            String by,
+            String name,
+            String role,
+            Instant at,
+            String reason,
+            long version) {
         jdbc.sql("""
                         UPDATE approval SET status = :status, decided_by = :by, decided_by_name = :name,
                                decided_role = :role, decided_at = :at, decision_reason = :reason, version = :version
                          WHERE approval_id = :id AND version < :version""")
                 .param("id", id)
-                .param("status", status)
+                .param("status", status.name())
                 .param("by", by)
                 .param("name", name)
                 .param("role", role)

@@ -9,8 +9,10 @@ import uk.nhs.ics.transition.domain.ics.BoardComposition;
 import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
 import uk.nhs.ics.transition.messages.ics.BoardRole;
 import uk.nhs.ics.transition.messages.ics.BoardSeat;
+import uk.nhs.ics.transition.messages.ics.RecruitmentProcess;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
+import uk.nhs.ics.transition.projections.Sql;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Reads a board as the {@link BoardProjection} recorded it; the minimum composition is the domain's own rule. */
@@ -35,9 +37,9 @@ public class BoardQueries {
                 .query((rs, n) -> new BoardView.Seat(
                         rs.getString(1),
                         rs.getString(2),
-                        rs.getString(3),
+                        AppointmentStatus.valueOf(rs.getString(3)),
                         rs.getString(4),
-                        rs.getString(5),
+                        Sql.code(RecruitmentProcess.class, rs.getString(5)),
                         Arrays.asList((String[]) rs.getArray(6).getArray()),
                         rs.getBoolean(7),
                         rs.getObject(8, LocalDate.class),
@@ -52,9 +54,7 @@ public class BoardQueries {
         }
         List<String> gaps = BoardComposition.gaps(seats.stream()
                 .map(seat -> new BoardComposition.SeatFacts(
-                        BoardSeat.parse(seat.role()),
-                        AppointmentStatus.valueOf(seat.status()),
-                        seat.mentalHealthExpertise()))
+                        BoardSeat.parse(seat.role()), seat.status(), seat.mentalHealthExpertise()))
                 .toList());
         return Optional.of(new BoardView(
                 ics,

@@ -2,6 +2,8 @@ package uk.nhs.ics.transition.projections.board;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.ics.transition.messages.ics.AppointmentStatus;
+import uk.nhs.ics.transition.messages.ics.RecruitmentProcess;
 
 /**
  * The board of an ICS NHS body.
@@ -31,9 +33,9 @@ public record BoardView(String icsCode, List<Seat> roles, boolean meetsMinimum, 
     public record Seat(
             String role,
             String roleType,
-            String status,
+            AppointmentStatus status,
             String holder,
-            String process,
+            RecruitmentProcess process,
             List<String> conflictingPosts,
             boolean mentalHealthExpertise,
             LocalDate confirmedOn,

@@ -163,7 +163,7 @@ public class ConstitutionProjection {
                 key(event.icsCode()),
                 values(
                         "status", ConstitutionStatus.APPROVED.name(),
-                        "decision", "APPROVED",
+                        "decision", ConstitutionView.Decision.Verdict.APPROVED.name(),
                         "decision_comments", event.comments(),
                         "decided_on", event.approvedOn()),
                 version,
@@ -178,7 +178,7 @@ public class ConstitutionProjection {
                 key(event.icsCode()),
                 values(
                         "status", ConstitutionStatus.DRAFTING.name(),
-                        "decision", "RETURNED",
+                        "decision", ConstitutionView.Decision.Verdict.RETURNED.name(),
                         "decision_comments", event.comments(),
                         "decided_on", LocalDate.ofInstant(at, Programme.ZONE)),
                 version,

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.nhs.ics.transition.messages.ics.BoardGap;
+import uk.nhs.ics.transition.messages.ics.ConstitutionStatus;
+import uk.nhs.ics.transition.messages.ics.MouStatus;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Json;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
@@ -60,7 +62,7 @@ public class ConstitutionQueries {
                 .param("asOf", asOf.bound())
                 .query((rs, n) -> new ConstitutionView(
                         ics,
-                        rs.getString(1),
+                        ConstitutionStatus.valueOf(rs.getString(1)),
                         rs.getInt(2),
                         drafts,
                         rs.getObject(3, LocalDate.class),
@@ -72,8 +74,13 @@ public class ConstitutionQueries {
                         rs.getString(7) == null
                                 ? null
                                 : new ConstitutionView.Decision(
-                                        rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class)),
-                        new ConstitutionView.Mou(rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class)),
+                                        ConstitutionView.Decision.Verdict.valueOf(rs.getString(7)),
+                                        rs.getString(8),
+                                        rs.getObject(9, LocalDate.class)),
+                        new ConstitutionView.Mou(
+                                MouStatus.valueOf(rs.getString(10)),
+                                rs.getString(11),
+                                rs.getObject(12, LocalDate.class)),
                         comments,
                         version))
                 .optional();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.nhs.ics.transition.messages.ics.BoardGap;
+import uk.nhs.ics.transition.messages.ics.ConstitutionStatus;
+import uk.nhs.ics.transition.messages.ics.MouStatus;
 
 /**
  * An ICS NHS body's constitution and MoU, and the assurance comments on the ICS.
@@ -22,7 +24,7 @@ import uk.nhs.ics.transition.messages.ics.BoardGap;
  */
 public record ConstitutionView(
         String icsCode,
-        String status,
+        ConstitutionStatus status,
         int currentDraftVersion,
         List<Draft> versions,
         LocalDate engagementOpenedOn,
@@ -37,9 +39,17 @@ public record ConstitutionView(
 
     public record Submission(LocalDate submittedOn, List<BoardGap> gaps) {}
 
-    public record Decision(String decision, String comments, LocalDate decidedOn) {}
+    /** The regional team's decision on a submitted constitution. */
+    public record Decision(Verdict decision, String comments, LocalDate decidedOn) {
 
-    public record Mou(String status, String documentReference, LocalDate agreedOn) {}
+        /** Approved, or returned to the ICS to draft again. */
+        public enum Verdict {
+            APPROVED,
+            RETURNED
+        }
+    }
+
+    public record Mou(MouStatus status, String documentReference, LocalDate agreedOn) {}
 
     public record Comment(int number, String comment, String author, String authorRole, Instant recordedAt) {}
 }

@@ -60,7 +60,7 @@ public class DueDiligenceProjection {
         STATE.replace(
                 jdbc,
                 Map.of("ics_code", event.icsCode().value()),
-                values("status", "NOT_STARTED", "started_on", null, "completed_on", null),
+                values("status", DueDiligenceView.Status.NOT_STARTED.name(), "started_on", null, "completed_on", null),
                 version,
                 at);
     }
@@ -70,7 +70,7 @@ public class DueDiligenceProjection {
         STATE.amend(
                 jdbc,
                 Map.of("ics_code", event.icsCode().value()),
-                values("status", "IN_PROGRESS", "started_on", event.startedOn()),
+                values("status", DueDiligenceView.Status.IN_PROGRESS.name(), "started_on", event.startedOn()),
                 version,
                 at);
     }
@@ -138,7 +138,7 @@ public class DueDiligenceProjection {
         STATE.amend(
                 jdbc,
                 Map.of("ics_code", event.icsCode().value()),
-                values("status", "SIGNED_OFF", "completed_on", event.completedOn()),
+                values("status", DueDiligenceView.Status.SIGNED_OFF.name(), "completed_on", event.completedOn()),
                 version,
                 at);
     }

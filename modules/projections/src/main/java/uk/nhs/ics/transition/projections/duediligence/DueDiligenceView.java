@@ -3,6 +3,10 @@ package uk.nhs.ics.transition.projections.duediligence;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.ics.transition.messages.ics.AssessmentOutcome;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
+import uk.nhs.ics.transition.messages.ics.RiskRating;
+import uk.nhs.ics.transition.messages.ics.SignOffCapacity;
 
 /**
  * One ICS's due diligence.
@@ -18,17 +22,30 @@ import java.util.Map;
  */
 public record DueDiligenceView(
         String icsCode,
-        String status,
+        Status status,
         LocalDate startedOn,
         LocalDate completedOn,
-        Map<String, List<Item>> itemsByArea,
+        Map<DueDiligenceArea, List<Item>> itemsByArea,
         List<Item> openIssues,
         List<SignOff> signOffs,
         Long version) {
 
+    /** Where due diligence stands: not started, planned and in progress, or signed off by every required signatory. */
+    public enum Status {
+        NOT_STARTED,
+        IN_PROGRESS,
+        SIGNED_OFF
+    }
+
     /** A due diligence item. */
-    public record Item(String itemId, String area, String title, String outcome, String risk, String mitigation) {}
+    public record Item(
+            String itemId,
+            DueDiligenceArea area,
+            String title,
+            AssessmentOutcome outcome,
+            RiskRating risk,
+            String mitigation) {}
 
     /** A sign-off. */
-    public record SignOff(String signatory, String capacity, String ccgCode) {}
+    public record SignOff(String signatory, SignOffCapacity capacity, String ccgCode) {}
 }

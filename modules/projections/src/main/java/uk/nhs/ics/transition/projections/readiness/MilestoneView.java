@@ -5,6 +5,9 @@ import java.util.List;
 import uk.nhs.ics.transition.domain.readiness.Rating;
 import uk.nhs.ics.transition.domain.readiness.RatingRule;
 import uk.nhs.ics.transition.messages.common.Evidence;
+import uk.nhs.ics.transition.messages.common.MilestoneKind;
+import uk.nhs.ics.transition.messages.common.MilestoneStatus;
+import uk.nhs.ics.transition.messages.common.Quarter;
 
 /**
  * One milestone of one ICS, rated at a date.
@@ -28,13 +31,13 @@ import uk.nhs.ics.transition.messages.common.Evidence;
  */
 public record MilestoneView(
         String code,
-        String quarter,
+        Quarter quarter,
         String title,
         String requirement,
-        String kind,
+        MilestoneKind kind,
         String completingFacts,
         LocalDate dueDate,
-        String status,
+        MilestoneStatus status,
         Rating rating,
         RatingRule ratingRule,
         boolean completeLate,

@@ -1,6 +1,8 @@
 package uk.nhs.ics.transition.projections.readiness;
 
 import java.time.LocalDate;
+import uk.nhs.ics.transition.messages.common.MilestoneStatus;
+import uk.nhs.ics.transition.messages.common.Quarter;
 
 /**
  * A milestone not complete and past its due date.
@@ -21,7 +23,7 @@ public record OverdueMilestone(
         String regionCode,
         String milestone,
         String title,
-        String quarter,
+        Quarter quarter,
         LocalDate dueDate,
         long daysOverdue,
-        String status) {}
+        MilestoneStatus status) {}

@@ -286,10 +286,10 @@ public class ReadinessQueries {
                         system.region,
                         row.milestone.code(),
                         row.milestone.title(),
-                        row.milestone.quarter().name(),
+                        row.milestone.quarter(),
                         due,
                         ChronoUnit.DAYS.between(due, at),
-                        row.status.name()));
+                        row.status));
             }
         }
         return overdue;
@@ -300,13 +300,13 @@ public class ReadinessQueries {
         MilestoneRating rating = RagRules.rate(row.status, row.completedOn, due, at);
         return new MilestoneView(
                 row.milestone.code(),
-                row.milestone.quarter().name(),
+                row.milestone.quarter(),
                 row.milestone.title(),
                 row.milestone.requirement(),
-                row.milestone.kind().name(),
+                row.milestone.kind(),
                 row.milestone.completingFacts().orElse(null),
                 due,
-                row.status.name(),
+                row.status,
                 rating.rating(),
                 rating.rule(),
                 rating.completeLate(),

@@ -3,6 +3,9 @@ package uk.nhs.ics.transition.projections.readiness;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.ics.transition.messages.ics.ConstitutionStatus;
+import uk.nhs.ics.transition.messages.ics.MouStatus;
+import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
 import uk.nhs.ics.transition.projections.reference.IcsIdentity;
 
 /**
@@ -26,6 +29,6 @@ public record SystemDetail(
         IcsRating rating,
         boolean boardMeetsMinimum,
         List<String> boardGaps,
-        String dueDiligenceStatus,
-        String constitutionStatus,
-        String mouStatus) {}
+        DueDiligenceView.Status dueDiligenceStatus,
+        ConstitutionStatus constitutionStatus,
+        MouStatus mouStatus) {}

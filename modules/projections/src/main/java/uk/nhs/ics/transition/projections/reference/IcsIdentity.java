@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.projections.reference;
 
 import java.util.List;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 
 /**
  * Who an ICS is: its codes, names and region, and the CCGs whose staff, assets, liabilities and contracts it
@@ -16,5 +17,5 @@ public record IcsIdentity(
         List<Predecessor> predecessorCcgs) {
 
     /** A predecessor CCG and the status of its transfer scheme. */
-    public record Predecessor(String code, String name, String icsCode, String schemeStatus) {}
+    public record Predecessor(String code, String name, String icsCode, SchemeStatus schemeStatus) {}
 }

@@ -3,9 +3,11 @@ package uk.nhs.ics.transition.projections.reference;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
+import uk.nhs.ics.transition.projections.Sql;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /** Reads the organisations as registered (by the {@link ReferenceDataProjection}). */
@@ -65,8 +67,11 @@ public class ReferenceDataQueries {
                         + " WHERE c.ccg_code = ANY(:codes) ORDER BY c.ccg_code")
                 .param("codes", codes)
                 .param("asOf", asOf.bound())
-                .query((rs, n) ->
-                        new IcsIdentity.Predecessor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new IcsIdentity.Predecessor(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Sql.code(SchemeStatus.class, rs.getString(4))))
                 .list();
     }
 

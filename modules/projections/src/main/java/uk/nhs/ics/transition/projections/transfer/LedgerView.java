@@ -1,6 +1,7 @@
 package uk.nhs.ics.transition.projections.transfer;
 
 import java.util.List;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.projections.Page;
 
 /**
@@ -14,5 +15,5 @@ import uk.nhs.ics.transition.projections.Page;
 public record LedgerView(
         String icsCode, TransferTotalsView totals, List<CcgTotals> byCcg, Page<TransferItemView> items) {
 
-    public record CcgTotals(String ccgCode, String schemeStatus, TransferTotalsView totals) {}
+    public record CcgTotals(String ccgCode, SchemeStatus schemeStatus, TransferTotalsView totals) {}
 }

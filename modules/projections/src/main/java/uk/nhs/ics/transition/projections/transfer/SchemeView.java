@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.projections.transfer;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.projections.Page;
 
 /**
@@ -26,7 +27,7 @@ public record SchemeView(
         String ccgName,
         String icsCode,
         List<String> possibleReceivers,
-        String status,
+        SchemeStatus status,
         LocalDate agreedOn,
         LocalDate effectedOn,
         LocalDate abolishedOn,

@@ -2,6 +2,7 @@ package uk.nhs.ics.transition.projections.transfer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import uk.nhs.ics.transition.messages.ccg.TransferItemKind;
 
 /**
  * One live item of a transfer scheme. Money is whole pence; whole-time equivalents have two decimals.
@@ -25,7 +26,7 @@ public record TransferItemView(
         String ccgCode,
         String itemId,
         String receivingIcs,
-        String kind,
+        TransferItemKind kind,
         String description,
         String counterparty,
         Long valuePence,

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
+import uk.nhs.ics.transition.messages.ccg.TransferItemKind;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.ProjectionPositions;
+import uk.nhs.ics.transition.projections.Sql;
 import uk.nhs.ics.transition.projections.TemporalTable;
 
 /**
@@ -43,7 +46,8 @@ public class TransferQueries {
     }
 
     public Optional<SchemeView> scheme(String ccg, AsOf asOf, PageRequest page) {
-        record Scheme(String status, LocalDate agreedOn, LocalDate effectedOn, LocalDate abolishedOn, int variations) {}
+        record Scheme(
+                SchemeStatus status, LocalDate agreedOn, LocalDate effectedOn, LocalDate abolishedOn, int variations) {}
         record Ccg(String name, String ics) {}
         Optional<Ccg> registered = jdbc.sql(
                         "SELECT name, ics_code FROM ccg_view WHERE ccg_code = :ccg AND recorded_at <= :asOf")
@@ -56,7 +60,7 @@ public class TransferQueries {
                 .param("ccg", ccg)
                 .param("asOf", asOf.bound())
                 .query((rs, n) -> new Scheme(
-                        rs.getString(1),
+                        SchemeStatus.valueOf(rs.getString(1)),
                         rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class),
@@ -157,7 +161,8 @@ public class TransferQueries {
                         + ")" + live + " GROUP BY t.ccg_code ORDER BY t.ccg_code")
                 .param("ics", ics)
                 .param("asOf", asOf.bound())
-                .query((rs, n) -> new LedgerView.CcgTotals(rs.getString(1), rs.getString(9), totals(rs, ics)))
+                .query((rs, n) -> new LedgerView.CcgTotals(
+                        rs.getString(1), Sql.code(SchemeStatus.class, rs.getString(9)), totals(rs, ics)))
                 .list();
         return new LedgerTotals(ics, totals, byCcg);
     }
@@ -177,7 +182,11 @@ public class TransferQueries {
                 .param("ics", ics)
                 .param("asOf", asOf.bound())
                 .query((rs, n) -> new CcgSummary(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Sql.code(SchemeStatus.class, rs.getString(4)),
+                        rs.getString(5)))
                 .list()
                 .stream()
                 .filter(c -> readable.test(c.code()))
@@ -213,7 +222,7 @@ public class TransferQueries {
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),
-                rs.getString(4),
+                TransferItemKind.valueOf(rs.getString(4)),
                 rs.getString(5),
                 rs.getString(6),
                 (Long) rs.getObject(7),

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.nhs.ics.transition.messages.approval.FourEyesAction;
 import uk.nhs.ics.transition.messages.common.Checks;
 import uk.nhs.ics.transition.messages.common.ErrorCode;
 import uk.nhs.ics.transition.messages.common.RuleViolation;
@@ -101,8 +100,7 @@ public class ApprovalsController {
         PageRequest paging = new PageRequest(page, size);
         List<ApprovalView> mine = approvals.pending(LocalDate.now(clock)).stream()
                 .filter(row -> !row.view().requestedBy().equals(caller.subject()))
-                .filter(row -> rules.grant(
-                                caller, FourEyesAction.valueOf(row.view().action()), row.authority())
+                .filter(row -> rules.grant(caller, row.view().action(), row.authority())
                         .isPresent())
                 .map(ApprovalQueries.Row::view)
                 .toList();
@@ -131,8 +129,7 @@ public class ApprovalsController {
         boolean mayRead = row.view().requestedBy().equals(caller.subject())
                 || caller.has(Role.AUDITOR)
                 || caller.has(Role.NATIONAL_PROGRAMME)
-                || rules.grant(caller, FourEyesAction.valueOf(row.view().action()), row.authority())
-                        .isPresent();
+                || rules.grant(caller, row.view().action(), row.authority()).isPresent();
         if (!mayRead) {
             throw new AccessDeniedException("your roles do not allow this here");
         }

@@ -288,7 +288,7 @@ public class FourEyes {
 
     private void checkOperation(FourEyesAction action, String processor) {
         ProjectionStatus status = administration.status(processor);
-        if (action == FourEyesAction.PROJECTION_REPLAY && !status.kind().equals("PROJECTION")) {
+        if (action == FourEyesAction.PROJECTION_REPLAY && status.kind() != ProjectionStatus.Kind.PROJECTION) {
             throw new RuleViolation(
                     ErrorCode.INVALID_INPUT, "name", processor + " is not a read model and is never replayed");
         }

@@ -19,9 +19,12 @@ import uk.nhs.ics.transition.audit.evidence.EvidenceEntries;
 import uk.nhs.ics.transition.audit.evidence.PackFormat;
 import uk.nhs.ics.transition.audit.history.HistoryNarrator;
 import uk.nhs.ics.transition.audit.ledger.Digest;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.messages.common.Evidence;
 import uk.nhs.ics.transition.messages.common.MetadataKeys;
+import uk.nhs.ics.transition.messages.common.MilestoneKind;
 import uk.nhs.ics.transition.messages.common.Programme;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
 import uk.nhs.ics.transition.projections.board.BoardView;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionView;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
@@ -157,7 +160,7 @@ public class EvidenceReport {
             if (m.note() != null) {
                 html.write("Note: " + escape(m.note()));
             }
-            if (m.kind().equals("DERIVED") && m.completingFacts() != null) {
+            if (m.kind() == MilestoneKind.DERIVED && m.completingFacts() != null) {
                 html.write("<span class=\"small\">Completed by: " + escape(m.completingFacts()) + "</span>");
             }
             html.write("</td></tr>\n");
@@ -199,7 +202,7 @@ public class EvidenceReport {
         html.write("<p>" + escape(dd.status()) + (dd.completedOn() == null ? "" : ", complete on " + dd.completedOn())
                 + ".</p>\n");
         html.write("<table><tr><th>Area</th><th>Item</th><th>Outcome</th><th>Risk and mitigation</th></tr>\n");
-        for (Map.Entry<String, List<DueDiligenceView.Item>> area :
+        for (Map.Entry<DueDiligenceArea, List<DueDiligenceView.Item>> area :
                 dd.itemsByArea().entrySet()) {
             for (DueDiligenceView.Item item : area.getValue()) {
                 html.write("<tr><td>" + escape(area.getKey()) + "</td><td>" + escape(item.itemId()) + " "
@@ -242,11 +245,12 @@ public class EvidenceReport {
         for (var ccg : totals.byCcg()) {
             totalsRow(html, ccg.ccgCode(), ccg.schemeStatus(), ccg.totals());
         }
-        totalsRow(html, "every CCG", "", totals.totals());
+        totalsRow(html, "every CCG", null, totals.totals());
         html.write("</table>\n");
     }
 
-    private static void totalsRow(Writer html, String from, String status, TransferTotalsView t) throws IOException {
+    private static void totalsRow(Writer html, String from, SchemeStatus status, TransferTotalsView t)
+            throws IOException {
         html.write("<tr><td>" + escape(from) + "</td><td>" + escape(status) + "</td><td>" + t.items() + "</td><td>"
                 + pounds(t.assetsPence()) + "</td><td>" + pounds(t.liabilitiesPence()) + "</td><td>"
                 + t.contractCount() + " (" + pounds(t.contractAnnualValuePence()) + " a year)</td><td>"
@@ -344,6 +348,11 @@ public class EvidenceReport {
 
     private static String pounds(long pence) {
         return String.format(Locale.UK, "£%,d.%02d", pence / 100, Math.abs(pence % 100));
+    }
+
+    /** A code as its name, escaped ({@code ""} for none). */
+    static String escape(Enum<?> code) {
+        return code == null ? "" : escape(code.name());
     }
 
     static String escape(String text) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.PageRequest;
 import uk.nhs.ics.transition.projections.board.BoardQueries;
@@ -63,7 +64,8 @@ public class EvidenceViews {
     /** The pack's milestones: the quarter's (every one for {@code ALL}). */
     List<MilestoneView> milestones(EvidencePackRequest request) {
         return readiness.milestones(request.icsCode(), request.ratedAt(), asOf(request)).orElse(List.of()).stream()
-                .filter(m -> request.quarter().equals("ALL") || m.quarter().equals(request.quarter()))
+                .filter(m ->
+                        request.quarter().equals("ALL") || m.quarter().name().equals(request.quarter()))
                 .toList();
     }
 
@@ -186,7 +188,7 @@ public class EvidenceViews {
         Optional<DueDiligenceView> view = dueDiligence(request);
         List<List<Object>> rows = new ArrayList<>();
         view.ifPresent(dd -> {
-            for (Map.Entry<String, List<DueDiligenceView.Item>> area :
+            for (Map.Entry<DueDiligenceArea, List<DueDiligenceView.Item>> area :
                     dd.itemsByArea().entrySet()) {
                 for (DueDiligenceView.Item item : area.getValue()) {
                     rows.add(row(

@@ -4,7 +4,7 @@ package uk.nhs.ics.transition.web.ops;
  * Where one event processor stands.
  *
  * @param name the processor (its processing group)
- * @param kind PROJECTION (replayable), RELAY or LEDGER
+ * @param kind what it is: a read model (replayable), a relay or the audit ledger
  * @param running whether it is running
  * @param error whether it is in error (it retries by itself)
  * @param position the lowest global index its segments have reached
@@ -17,7 +17,7 @@ package uk.nhs.ics.transition.web.ops;
  */
 public record ProjectionStatus(
         String name,
-        String kind,
+        Kind kind,
         boolean running,
         boolean error,
         long position,
@@ -26,4 +26,12 @@ public record ProjectionStatus(
         boolean replaying,
         double progressPercent,
         boolean readsFromSnapshot,
-        long deadLetters) {}
+        long deadLetters) {
+
+    /** What a processor is. Only a projection (a read model) may be replayed. */
+    public enum Kind {
+        PROJECTION,
+        RELAY,
+        LEDGER
+    }
+}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import uk.nhs.ics.transition.audit.history.HistoryEntry;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
+import uk.nhs.ics.transition.messages.common.Quarter;
 import uk.nhs.ics.transition.projections.board.BoardView;
 import uk.nhs.ics.transition.projections.constitution.ConstitutionView;
 import uk.nhs.ics.transition.projections.duediligence.DueDiligenceView;
@@ -37,7 +39,7 @@ import uk.nhs.ics.transition.web.csv.CsvView;
 public record SystemPage(
         IcsIdentity identity,
         IcsRating rating,
-        Map<String, List<MilestoneView>> milestones,
+        Map<Quarter, List<MilestoneView>> milestones,
         BoardView board,
         DueDiligenceView dueDiligence,
         ConstitutionView constitution,
@@ -50,19 +52,19 @@ public record SystemPage(
     static final int HISTORY_PAGE_SIZE = 25;
 
     /** The milestones grouped by quarter, in the order of the timetable. */
-    static Map<String, List<MilestoneView>> byQuarter(List<MilestoneView> milestones) {
+    static Map<Quarter, List<MilestoneView>> byQuarter(List<MilestoneView> milestones) {
         return milestones.stream()
                 .collect(Collectors.groupingBy(MilestoneView::quarter, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The quarter's heading: "Q1 (Preparation)". */
-    public String quarterHeading(String quarter) {
+    public String quarterHeading(Quarter quarter) {
         return switch (quarter) {
-            case "Q1" -> "Quarter 1: preparation";
-            case "Q2" -> "Quarter 2: implementation";
-            case "Q3" -> "Quarter 3: implementation";
-            case "Q4" -> "Quarter 4: transition";
-            default -> "Duties due at establishment";
+            case Q1 -> "Quarter 1: preparation";
+            case Q2 -> "Quarter 2: implementation";
+            case Q3 -> "Quarter 3: implementation";
+            case Q4 -> "Quarter 4: transition";
+            case EST -> "Duties due at establishment";
         };
     }
 
@@ -215,7 +217,8 @@ public record SystemPage(
         return table.build();
     }
 
-    private static void totals(DownloadTable.Builder table, String from, String status, TransferTotalsView totals) {
+    private static void totals(
+            DownloadTable.Builder table, String from, SchemeStatus status, TransferTotalsView totals) {
         table.row(
                 from,
                 status,

@@ -42,7 +42,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.ics.transition.domain.readiness.Rating;
 import uk.nhs.ics.transition.domain.readiness.RatingRule;
+import uk.nhs.ics.transition.messages.ccg.SchemeStatus;
 import uk.nhs.ics.transition.messages.common.Evidence;
+import uk.nhs.ics.transition.messages.common.MilestoneKind;
+import uk.nhs.ics.transition.messages.common.MilestoneStatus;
+import uk.nhs.ics.transition.messages.common.Quarter;
 import uk.nhs.ics.transition.projections.Page;
 import uk.nhs.ics.transition.projections.readiness.IcsRating;
 import uk.nhs.ics.transition.projections.readiness.MilestoneView;
@@ -110,10 +114,10 @@ class CsvMessageConverterTest {
                         "Y62",
                         "Q1-01",
                         "Designate chair",
-                        "Q1",
+                        Quarter.Q1,
                         LocalDate.of(2021, 6, 30),
                         12,
-                        "IN_PROGRESS")),
+                        MilestoneStatus.IN_PROGRESS)),
                 0,
                 50,
                 1);
@@ -168,13 +172,13 @@ class CsvMessageConverterTest {
     void a_milestone_view_writes_its_evidence_as_readable_text_not_java_to_string() throws IOException {
         MilestoneView milestone = new MilestoneView(
                 "Q1-01",
-                "Q1",
+                Quarter.Q1,
                 "Designate chair",
                 "A designate chair is appointed",
-                "MANUAL",
+                MilestoneKind.MANUAL,
                 null,
                 LocalDate.of(2021, 6, 30),
-                "COMPLETE",
+                MilestoneStatus.COMPLETE,
                 Rating.GREEN,
                 RatingRule.COMPLETE_ON_TIME,
                 false,
@@ -199,7 +203,7 @@ class CsvMessageConverterTest {
 
     @Test
     void a_single_row_and_a_list_of_rows_are_tables_too() throws IOException {
-        CcgSummary ccg = new CcgSummary("01W", "NHS Stockport CCG", "QOP", "DRAFT", null);
+        CcgSummary ccg = new CcgSummary("01W", "NHS Stockport CCG", "QOP", SchemeStatus.DRAFT, null);
 
         assertThat(csv(ccg))
                 .isEqualTo("code,name,icsCode,schemeStatus,abolishedOn\r\n01W,NHS Stockport CCG,QOP,DRAFT,\r\n");
@@ -286,7 +290,8 @@ class CsvMessageConverterTest {
 
     @Test
     void the_body_starts_with_a_utf8_byte_order_mark() throws IOException {
-        MockHttpOutputMessage message = write(new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null), null);
+        MockHttpOutputMessage message =
+                write(new CcgSummary("01W", "Stockport", "QOP", SchemeStatus.DRAFT, null), null);
 
         byte[] body = message.getBodyAsBytes();
         assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -296,8 +301,8 @@ class CsvMessageConverterTest {
     @Test
     void every_row_ends_with_crlf_and_no_bare_line_feed_separates_rows() throws IOException {
         String body = csv(List.of(
-                new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null),
-                new CcgSummary("02A", "Trafford", "QOP", "AGREED", null)));
+                new CcgSummary("01W", "Stockport", "QOP", SchemeStatus.DRAFT, null),
+                new CcgSummary("02A", "Trafford", "QOP", SchemeStatus.AGREED, null)));
 
         assertThat(body).endsWith("\r\n");
         assertThat(body.split("\r\n", -1)).hasSize(4);
@@ -363,11 +368,13 @@ class CsvMessageConverterTest {
     @Test
     void non_ascii_text_survives_in_utf8() throws IOException {
         MockHttpOutputMessage message = write(
-                List.of(new CcgSummary("01W", "Glossop – Tameside and Glossop CCG", "QOP", "ünïcödé", null)), null);
+                List.of(new CcgSummary(
+                        "01W", "Glossop – Tameside and Glossop CCG ünïcödé", "QOP", SchemeStatus.DRAFT, null)),
+                null);
 
         assertThat(message.getBodyAsString(StandardCharsets.UTF_8))
                 .isEqualTo(BOM + "code,name,icsCode,schemeStatus,abolishedOn\r\n"
-                        + "01W,Glossop – Tameside and Glossop CCG,QOP,ünïcödé,\r\n");
+                        + "01W,Glossop – Tameside and Glossop CCG ünïcödé,QOP,DRAFT,\r\n");
         assertThat(message.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
@@ -378,7 +385,7 @@ class CsvMessageConverterTest {
         MockHttpOutputMessage message = new MockHttpOutputMessage();
 
         converter.write(
-                new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null),
+                new CcgSummary("01W", "Stockport", "QOP", SchemeStatus.DRAFT, null),
                 MediaType.parseMediaType("text/csv;charset=ISO-8859-1"),
                 message);
 
@@ -441,7 +448,7 @@ class CsvMessageConverterTest {
 
         @GetMapping("/ccgs")
         Page<CcgSummary> ccgs() {
-            return new Page<>(List.of(new CcgSummary("01W", "Stockport", "QOP", "DRAFT", null)), 0, 50, 1);
+            return new Page<>(List.of(new CcgSummary("01W", "Stockport", "QOP", SchemeStatus.DRAFT, null)), 0, 50, 1);
         }
 
         @GetMapping("/systems")
