@@ -1,27 +1,25 @@
 package uk.nhs.ics.transition.app.ops;
 
 import java.util.Optional;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.Health;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresSupervisor;
 import uk.nhs.ics.transition.web.problem.DatabaseAvailability;
 import uk.nhs.ics.transition.web.problem.DatabaseOutages;
 
 /**
- * Up when the event store answers: reading its head position touches the event table, through the service's own
- * connection pool. On the embedded default it also says how the embedded server is (running or being restarted, disk
+ * Up when the event store answers: reading its head position touches the event table, over the check's own connection
+ * ({@link DatabaseProbe}), so requests that keep every pooled connection busy are not mistaken for an outage. On the embedded default it also says how the embedded server is (running or being restarted, disk
  * space left). The one health check readiness needs besides the application's own state; polled by {@link
  * PolledHealth}, and what tells requests that the database is known to be out ({@link DatabaseAvailability}).
  */
 public class DatabaseHealth implements DatabaseAvailability {
 
-    private final EventStore eventStore;
+    private final DatabaseProbe probe;
     private final Optional<EmbeddedPostgresSupervisor> embedded;
     private volatile DatabaseOutages.Kind lastOutage;
 
-    public DatabaseHealth(EventStore eventStore, Optional<EmbeddedPostgresSupervisor> embedded) {
-        this.eventStore = eventStore;
+    public DatabaseHealth(DatabaseProbe probe, Optional<EmbeddedPostgresSupervisor> embedded) {
+        this.probe = probe;
         this.embedded = embedded;
     }
 
@@ -38,9 +36,7 @@ public class DatabaseHealth implements DatabaseAvailability {
     public Health check() {
         Health.Builder health = new Health.Builder();
         try {
-            TrackingToken head = eventStore.createHeadToken();
-            long position = head == null ? 0 : head.position().orElse(0);
-            health.up().withDetail("headPosition", position);
+            health.up().withDetail("headPosition", probe.headPosition());
             lastOutage = null;
         } catch (RuntimeException e) {
             DatabaseOutages.Kind outage = DatabaseOutages.kind(e).orElse(null);

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +22,16 @@ import uk.nhs.ics.transition.app.database.EmbeddedPostgresSupervisor;
 @Configuration(proxyBeanMethods = false)
 public class HealthConfiguration {
 
+    /** The database check's own connection, apart from the requests' pool. */
+    @Bean(destroyMethod = "close")
+    DatabaseProbe databaseProbe(DataSource dataSource, @Value("${ics.health.timeout:2s}") Duration timeout) {
+        return DatabaseProbe.beside(dataSource, timeout);
+    }
+
     /** The database's check; also what tells requests that the database is known to be out (503 at once). */
     @Bean
-    DatabaseHealth databaseAvailability(EventStore eventStore, ObjectProvider<EmbeddedPostgresSupervisor> embedded) {
-        return new DatabaseHealth(eventStore, Optional.ofNullable(embedded.getIfAvailable()));
+    DatabaseHealth databaseAvailability(DatabaseProbe probe, ObjectProvider<EmbeddedPostgresSupervisor> embedded) {
+        return new DatabaseHealth(probe, Optional.ofNullable(embedded.getIfAvailable()));
     }
 
     @Bean("database")
