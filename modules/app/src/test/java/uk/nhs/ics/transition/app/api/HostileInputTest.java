@@ -38,7 +38,7 @@ import uk.nhs.ics.transition.web.security.DevTokenIssuer;
  *       bidirectional overrides; line breaks where one line is expected), in every string field of every operation's
  *       body in the contract, in paths, query parameters and recorded headers, and in a token's claims;
  *   <li>amounts, dates and instants beyond what the service records, and JSON that is not strictly JSON;
- *   <li>requests Tomcat itself refuses, and the container's error path.
+ *   <li>requests Tomcat itself refuses, methods the service answers nowhere, and the container's error path.
  * </ul>
  *
  * Only Sussex (QNX) and its CCGs are named, and every request here must be refused.
@@ -286,6 +286,13 @@ class HostileInputTest extends EndToEndTest {
         assertThat(statusOf(hugeHeader)).isBetween(400, 431);
         assertThat(hugeHeader).containsIgnoringCase("content-type: application/problem+json");
         assertThat(hugeHeader).doesNotContain("<html").doesNotContain("Tomcat");
+
+        // a method the service answers on no resource: 501, not a 404 that would deny /api/v1/regions exists
+        for (String method : List.of("TRACE", "PROPFIND", "BREW")) {
+            String refused = raw(method + " /api/v1/regions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertProblem(refused, 501);
+            assertThat(refused).contains("\"code\":\"NOT_IMPLEMENTED\"");
+        }
 
         Api.Response error = api.get("/error").send();
         assertThat(error.status()).isEqualTo(404);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,14 +88,26 @@ public class SecurityConfiguration {
     }
 
     /**
-     * URLs the firewall refuses (an encoded semicolon, slash, backslash or percent sign...) name nothing the API
-     * serves: 404 problem details, like any other unknown organisation, without echoing the path.
+     * What the firewall refuses. A URL it refuses (an encoded semicolon, slash, backslash or percent sign...) names
+     * nothing the API serves: 404 problem details, like any other unknown organisation, without echoing the path. A
+     * method it refuses ({@code TRACE}, {@code PROPFIND}, one made up) is one the service answers on no resource at all:
+     * 501, as RFC 9110 (section 15.6.2) says, not a 404 that would deny the resource exists.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, e) -> problems.write(
-                response, Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource"));
+                response,
+                SERVED_METHODS.contains(request.getMethod())
+                        ? Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such resource")
+                        : Problems.of(
+                                HttpStatus.NOT_IMPLEMENTED,
+                                "NOT_IMPLEMENTED",
+                                "Method not implemented",
+                                "the service answers no request with this method, on any resource"));
     }
+
+    /** The methods the firewall lets through (Spring Security's {@code StrictHttpFirewall} defaults). */
+    static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /**
      * Metrics on the API's own port need a token of the national team or an auditor; on a separate management port
