@@ -83,15 +83,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
     @Override
     protected void writeInternal(Object body, HttpOutputMessage outputMessage)
             throws IOException, HttpMessageNotWritableException {
-        CsvTable.Rows rows = body instanceof CsvTable.Rows given ? given : rows(body, ResolvableType.NONE);
-        CsvWriter writer = CsvWriter.start(outputMessage.getBody());
-        if (!rows.header().isEmpty()) {
-            writer.header(rows.header());
-        }
-        for (List<Object> row : rows.rows()) {
-            writer.row(row == null ? List.of() : row);
-        }
-        writer.flush();
+        CsvWriter.write(rows(body, ResolvableType.NONE), outputMessage.getBody());
     }
 
     // ---------------------------------------------------------------- GenericHttpMessageConverter
@@ -135,18 +127,16 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
 
     // ---------------------------------------------------------------- from answer to rows
 
-    private static CsvTable.Rows rows(Object body, ResolvableType declared) {
+    private static CsvView rows(Object body, ResolvableType declared) {
         if (body instanceof CsvView view) {
-            List<String> header = view.csvHeader() == null ? List.of() : view.csvHeader();
-            List<List<Object>> rows = view.csvRows() == null ? List.of() : view.csvRows();
-            return new CsvTable.Rows(header, rows);
+            return view;
         }
         List<?> items = body instanceof Page<?> page
                 ? page.items()
                 : body instanceof Collection<?> collection ? List.copyOf(collection) : List.of(body);
         Optional<CsvTable<?>> table = table(declared, body);
         if (table.isEmpty() && items.isEmpty()) {
-            return new CsvTable.Rows(List.of(), List.of());
+            return CsvView.of(List.of(), List.of());
         }
         return rowsOf(
                 table.orElseThrow(() -> new HttpMessageNotWritableException(
@@ -155,7 +145,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object>
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> CsvTable.Rows rowsOf(CsvTable<T> table, List<?> items) {
+    private static <T> CsvView rowsOf(CsvTable<T> table, List<?> items) {
         for (Object item : items) {
             if (!table.rowType().isInstance(item)) {
                 throw new HttpMessageNotWritableException("a " + item.getClass().getSimpleName()

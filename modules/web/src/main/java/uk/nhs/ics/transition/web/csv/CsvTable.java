@@ -24,9 +24,6 @@ public final class CsvTable<T> {
 
     private record Keyed<T>(String prefix, Function<? super T, ? extends Map<String, ?>> values) implements Column<T> {}
 
-    /** A header and the rows' cell values, in the header's order. */
-    public record Rows(List<String> header, List<List<Object>> rows) {}
-
     private final Class<T> rowType;
     private final List<Column<T>> columns;
 
@@ -67,7 +64,7 @@ public final class CsvTable<T> {
     }
 
     /** The header and cells of these rows. */
-    public Rows rows(Collection<? extends T> items) {
+    public CsvView rows(Collection<? extends T> items) {
         List<Set<String>> keys = new ArrayList<>();
         for (Column<T> column : columns) {
             Set<String> seen = new LinkedHashSet<>();
@@ -105,7 +102,7 @@ public final class CsvTable<T> {
             }
             rows.add(row);
         }
-        return new Rows(header, rows);
+        return CsvView.of(header, rows);
     }
 
     /** Declares a table's columns in order. */

@@ -19,16 +19,9 @@ public interface CsvView {
 
     /** A table given by its header and rows. */
     static CsvView of(List<String> header, List<List<Object>> rows) {
-        return new CsvView() {
-            @Override
-            public List<String> csvHeader() {
-                return header;
-            }
-
-            @Override
-            public List<List<Object>> csvRows() {
-                return rows;
-            }
-        };
+        return new Table(header, rows);
     }
+
+    /** A table that is only its header and rows. */
+    record Table(List<String> csvHeader, List<List<Object>> csvRows) implements CsvView {}
 }

@@ -47,6 +47,21 @@ public final class CsvWriter implements Flushable {
         this.printer = new CSVPrinter(out, FORMAT);
     }
 
+    /** Writes a whole table on the body: its byte-order mark, its header (if it has one), its rows. */
+    public static void write(CsvView table, OutputStream body) throws IOException {
+        CsvWriter writer = start(body);
+        List<String> header = table.csvHeader();
+        if (header != null && !header.isEmpty()) {
+            writer.header(header);
+        }
+        if (table.csvRows() != null) {
+            for (List<Object> row : table.csvRows()) {
+                writer.row(row == null ? List.of() : row);
+            }
+        }
+        writer.flush();
+    }
+
     /** Starts a CSV document on the body: its byte-order mark, then whatever rows are written. */
     public static CsvWriter start(OutputStream body) throws IOException {
         return new CsvWriter(new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 64 * 1024));

@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.ics.transition.messages.common.Quarter;
 import uk.nhs.ics.transition.messages.ics.DueDiligenceArea;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.PageRequest;
@@ -94,13 +96,14 @@ public class EvidenceViews {
     void readiness(EvidencePackRequest request, OutputStream out) throws IOException {
         Optional<IcsRating> rating = rating(request);
         Optional<BoardView> seats = board(request);
+        Optional<ConstitutionView> constitution = constitution(request);
         List<Object> row = new ArrayList<>();
         row.add(request.icsCode());
         row.add(request.icsName());
         row.add(request.regionCode());
         row.add(rating.map(IcsRating::overallRating).orElse(null));
-        for (String quarter : List.of("Q1", "Q2", "Q3", "Q4", "EST")) {
-            row.add(rating.map(r -> r.ratingsByQuarter().get(quarter)).orElse(null));
+        for (Quarter quarter : Quarter.values()) {
+            row.add(rating.map(r -> r.ratingsByQuarter().get(quarter.name())).orElse(null));
         }
         row.add(rating.map(IcsRating::milestonesComplete).orElse(null));
         row.add(rating.map(IcsRating::milestonesTotal).orElse(null));
@@ -109,12 +112,12 @@ public class EvidenceViews {
         row.add(seats.map(BoardView::meetsMinimum).orElse(null));
         row.add(seats.map(b -> String.join("; ", b.gaps())).orElse(null));
         row.add(dueDiligence(request).map(DueDiligenceView::status).orElse(null));
-        row.add(constitution(request).map(ConstitutionView::status).orElse(null));
-        row.add(constitution(request).map(c -> c.mou().status()).orElse(null));
+        row.add(constitution.map(ConstitutionView::status).orElse(null));
+        row.add(constitution.map(c -> c.mou().status()).orElse(null));
         row.add(request.ratedAt());
         row.add(request.knownAsOf());
-        write(
-                table(
+        CsvWriter.write(
+                CsvView.of(
                         List.of(
                                 "icsCode",
                                 "name",
@@ -153,7 +156,7 @@ public class EvidenceViews {
         List<RatedMilestone> rows = milestones(request).stream()
                 .map(m -> new RatedMilestone(request.ratedAt(), request.knownAsOf(), m))
                 .toList();
-        write(RATED_MILESTONES.rows(rows), out);
+        CsvWriter.write(RATED_MILESTONES.rows(rows), out);
     }
 
     /** A board seat as the pack shows it. */
@@ -181,7 +184,7 @@ public class EvidenceViews {
         List<KnownSeat> rows = board(request).map(BoardView::roles).orElse(List.of()).stream()
                 .map(seat -> new KnownSeat(request.knownAsOf(), seat))
                 .toList();
-        write(KNOWN_SEATS.rows(rows), out);
+        CsvWriter.write(KNOWN_SEATS.rows(rows), out);
     }
 
     void dueDiligence(EvidencePackRequest request, OutputStream out) throws IOException {
@@ -222,8 +225,8 @@ public class EvidenceViews {
                         request.knownAsOf()));
             }
         });
-        write(
-                table(
+        CsvWriter.write(
+                CsvView.of(
                         List.of(
                                 "status",
                                 "record",
@@ -294,25 +297,6 @@ public class EvidenceViews {
     }
 
     private static List<Object> row(Object... cells) {
-        List<Object> row = new ArrayList<>(cells.length);
-        java.util.Collections.addAll(row, cells);
-        return row;
-    }
-
-    private static CsvView table(List<String> header, List<List<Object>> rows) {
-        return CsvView.of(header, rows);
-    }
-
-    private static void write(CsvView table, OutputStream out) throws IOException {
-        write(new CsvTable.Rows(table.csvHeader(), table.csvRows()), out);
-    }
-
-    private static void write(CsvTable.Rows table, OutputStream out) throws IOException {
-        CsvWriter writer = CsvWriter.start(out);
-        writer.header(table.header());
-        for (List<Object> row : table.rows()) {
-            writer.row(row);
-        }
-        writer.flush();
+        return Arrays.asList(cells);
     }
 }

@@ -14,14 +14,14 @@ import uk.nhs.ics.transition.web.csv.CsvView;
  * A table of a page as a spreadsheet download: its header and rows, written as every CSV is ({@link CsvMessageConverter}
  * through {@code CsvWriter}: byte-order mark, quoting, formula neutralisation).
  *
- * @param header the column names
- * @param rows the rows, a cell per column
+ * @param csvHeader the column names
+ * @param csvRows the rows, a cell per column
  */
-record DownloadTable(List<String> header, List<List<Object>> rows) implements CsvView {
+record DownloadTable(List<String> csvHeader, List<List<Object>> csvRows) implements CsvView {
 
     DownloadTable {
-        header = List.copyOf(header);
-        rows = List.copyOf(rows);
+        csvHeader = List.copyOf(csvHeader);
+        csvRows = List.copyOf(csvRows);
     }
 
     static Builder of(String... header) {
@@ -49,16 +49,6 @@ record DownloadTable(List<String> header, List<List<Object>> rows) implements Cs
         DownloadTable build() {
             return new DownloadTable(header, rows);
         }
-    }
-
-    @Override
-    public List<String> csvHeader() {
-        return header;
-    }
-
-    @Override
-    public List<List<Object>> csvRows() {
-        return rows;
     }
 
     /** A table to download, named for the page and table it comes from. */
