@@ -57,7 +57,7 @@ public record SystemPage(
                 .collect(Collectors.groupingBy(MilestoneView::quarter, LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** The quarter's heading: "Q1 (Preparation)". */
+    /** The quarter's heading: "Quarter 1: preparation". */
     public String quarterHeading(Quarter quarter) {
         return switch (quarter) {
             case Q1 -> "Quarter 1: preparation";

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import uk.nhs.ics.transition.web.problem.ProblemResponses;
 import uk.nhs.ics.transition.web.problem.Problems;
@@ -106,8 +107,16 @@ public class SecurityConfiguration {
                                 "the service answers no request with this method, on any resource"));
     }
 
-    /** The methods the firewall lets through (Spring Security's {@code StrictHttpFirewall} defaults). */
+    /** The methods the firewall lets through: Spring Security's defaults, stated where the handler above reads them. */
     static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    /** The firewall Spring Security applies to every request, letting through exactly {@link #SERVED_METHODS}. */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(SERVED_METHODS);
+        return firewall;
+    }
 
     /**
      * Metrics on the API's own port need a token of the national team or an auditor; on a separate management port
