@@ -1,9 +1,14 @@
 package uk.nhs.ics.transition.app.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database check's own connection, apart from the pool that serves requests.
@@ -21,14 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DatabaseProbe implements AutoCloseable {
 
-    /** The head of the event store, as Axon's engine reads it for a head token. */
-    static final String HEAD = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
-
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final EventSchema schema;
     private final HikariDataSource own;
 
-    private DatabaseProbe(DataSource dataSource, HikariDataSource own) {
-        this.jdbc = JdbcClient.create(dataSource);
+    private DatabaseProbe(DataSource dataSource, EventSchema schema, HikariDataSource own) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.schema = schema;
         this.own = own;
     }
 
@@ -36,9 +40,9 @@ public final class DatabaseProbe implements AutoCloseable {
      * A probe beside the request pool. A pool that is not Hikari's (never so in this service) is used as it is, since
      * there is nothing to copy its settings from.
      */
-    public static DatabaseProbe beside(DataSource requests, Duration timeout) {
+    public static DatabaseProbe beside(DataSource requests, EventSchema schema, Duration timeout) {
         if (!(requests instanceof HikariDataSource pool)) {
-            return new DatabaseProbe(requests, null);
+            return new DatabaseProbe(requests, schema, null);
         }
         HikariDataSource probe = new HikariDataSource();
         probe.setPoolName("ics-health");
@@ -57,12 +61,21 @@ public final class DatabaseProbe implements AutoCloseable {
         probe.setValidationTimeout(Math.max(250, millis / 2));
         // started on the first check, so a database that is down when the service starts fails the check, not startup
         probe.setInitializationFailTimeout(-1);
-        return new DatabaseProbe(probe, probe);
+        return new DatabaseProbe(probe, schema, probe);
     }
 
-    /** The event store's head position; fails as the driver does when the database does not answer. */
+    /**
+     * The event store's head position, read with the statement Axon's engine reads a head token with; fails as the
+     * driver does when the database does not answer (translated to Spring's data access exceptions).
+     */
     public long headPosition() {
-        return jdbc.sql(HEAD).query(Long.class).single();
+        Long head = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (PreparedStatement statement = JdbcEventStorageEngineStatements.createHeadToken(connection, schema);
+                    ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0L;
+            }
+        });
+        return head == null ? 0 : head;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,9 @@ public class HealthConfiguration {
 
     /** The database check's own connection, apart from the requests' pool. */
     @Bean(destroyMethod = "close")
-    DatabaseProbe databaseProbe(DataSource dataSource, @Value("${ics.health.timeout:2s}") Duration timeout) {
-        return DatabaseProbe.beside(dataSource, timeout);
+    DatabaseProbe databaseProbe(
+            DataSource dataSource, EventSchema eventSchema, @Value("${ics.health.timeout:2s}") Duration timeout) {
+        return DatabaseProbe.beside(dataSource, eventSchema, timeout);
     }
 
     /** The database's check; also what tells requests that the database is known to be out (503 at once). */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresServer;
+import uk.nhs.ics.transition.app.eventstore.StoreSchema;
+import uk.nhs.ics.transition.app.support.MigratedDatabase;
 import uk.nhs.ics.transition.web.problem.DatabaseOutages;
 
 /**
@@ -44,12 +45,7 @@ class DatabaseHealthTest {
 
     @BeforeAll
     void start() {
-        server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0, "ics_transition", false);
-        Flyway.configure()
-                .dataSource(server.dataSource())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        server = MigratedDatabase.start(dataDir.resolve("postgres"));
         // as the service's pool is set up: a request waits up to its connection timeout for a connection
         requests = new HikariDataSource();
         requests.setPoolName("requests");
@@ -60,7 +56,7 @@ class DatabaseHealthTest {
         requests.setConnectionTimeout(10_000);
         requests.addDataSourceProperty("connectTimeout", "3");
         requests.addDataSourceProperty("socketTimeout", "10");
-        probe = DatabaseProbe.beside(requests, TIMEOUT);
+        probe = DatabaseProbe.beside(requests, StoreSchema.events(), TIMEOUT);
         health = new DatabaseHealth(probe, Optional.empty());
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.axonframework.util.MavenArtifactVersionResolver;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.ics.transition.app.database.EmbeddedPostgresServer;
+import uk.nhs.ics.transition.app.support.MigratedDatabase;
 import uk.nhs.ics.transition.projections.AsOf;
 import uk.nhs.ics.transition.projections.ReplaySnapshots;
 import uk.nhs.ics.transition.projections.TemporalTable;
@@ -43,13 +43,8 @@ class ReadModelTablesTest {
 
     @BeforeAll
     void start() {
-        server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0, "ics_transition", false);
+        server = MigratedDatabase.start(dataDir.resolve("postgres"));
         DataSource dataSource = server.dataSource();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         snapshots = new ReplaySnapshots(jdbc, transactions, () -> {});
